@@ -1,0 +1,23 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.image.RgbImage;
+
+/**
+ * A style source: the painting, its blend weight (relative; all styles' weights are normalised to sum 1)
+ * and its scale (the style image is resized to scale x the content width before its Gram matrices are taken).
+ */
+public record StyleImage(RgbImage image, double blendWeight, double scale) {
+
+    public StyleImage {
+        if (!(blendWeight >= 0) || Double.isInfinite(blendWeight)) {
+            throw new IllegalArgumentException("style blend weight must be non-negative, got " + blendWeight);
+        }
+        if (!(scale > 0) || Double.isInfinite(scale)) {
+            throw new IllegalArgumentException("style scale must be positive, got " + scale);
+        }
+    }
+
+    public static StyleImage of(RgbImage image) {
+        return new StyleImage(image, 1, 1);
+    }
+}

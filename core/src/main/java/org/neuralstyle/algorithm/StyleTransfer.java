@@ -1,0 +1,151 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.image.ColorPreservation;
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.optim.Adam;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Gatys et al.'s neural style transfer as in "Neural Style in TensorFlow" (Siegel): optimise the pixels of an
+ * image so that its VGG features match the content image's (relu4_2) and its Gram matrices match the style
+ * images' (relu1_1..relu5_1), with total variation smoothing, using Adam.
+ *
+ * <pre>{@code
+ * StyleTransfer transfer = new StyleTransfer(weights);
+ * StyleTransferResult result = transfer.stylize(content, List.of(StyleImage.of(painting)),
+ *         StyleTransferOptions.defaults().withIterations(500), StyleTransferListener.NONE);
+ * }</pre>
+ */
+public final class StyleTransfer {
+
+    private final NetworkWeights weights;
+    private final EngineSettings engine;
+
+    public StyleTransfer(NetworkWeights weights) {
+        this(weights, EngineSettings.defaults());
+    }
+
+    public StyleTransfer(NetworkWeights weights, EngineSettings engine) {
+        this.weights = weights;
+        this.engine = engine;
+    }
+
+    /**
+     * Stylizes the content image (the output has its size) with the given styles. Returns the lowest-loss
+     * image seen; stops early, keeping that image, when the listener asks or the loss stops being finite.
+     */
+    public StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+                                       StyleTransferListener listener) {
+        if (styles.isEmpty()) {
+            throw new IllegalArgumentException("at least one style image is needed");
+        }
+        long start = System.nanoTime();
+        double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
+        LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
+        try (StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec,
+                content.width(), content.height(), engine)) {
+            graph.setContent(content);
+            graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
+            float[] x = initialImage(content, options.initialization(), options.seed());
+            return optimise(graph, x, content, options, listener, start);
+        }
+    }
+
+    private StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content,
+                                         StyleTransferOptions options, StyleTransferListener listener, long start) {
+        int n = options.iterations();
+        Adam adam = new Adam(options.adam(), x.length);
+        float[] gradient = new float[x.length];
+        float[] best = x.clone();
+        LossTerms bestLoss = null;
+        int bestIteration = 0;
+        List<LossTerms> history = new ArrayList<>();
+        StyleTransferResult.Ending ending = StyleTransferResult.Ending.COMPLETED;
+        for (int i = 0; i <= n; i++) {
+            LossTerms loss = graph.evaluate(x, gradient);
+            if (!loss.isFinite()) {
+                ending = StyleTransferResult.Ending.NOT_FINITE;
+                break;
+            }
+            history.add(loss);
+            if (bestLoss == null || loss.total() < bestLoss.total()) {
+                bestLoss = loss;
+                bestIteration = i;
+                System.arraycopy(x, 0, best, 0, x.length);
+            }
+            float[] bestNow = best;
+            listener.onIteration(new IterationProgress(i, n, loss, bestLoss, bestIteration, since(start),
+                    () -> outputImage(bestNow.clone(), content, options)));
+            if (i == n) {
+                break;
+            }
+            if (listener.stopRequested()) {
+                ending = StyleTransferResult.Ending.STOPPED;
+                break;
+            }
+            adam.step(x, gradient);
+        }
+        if (bestLoss == null) {
+            throw new ArithmeticException("the loss of the initial image is not finite; check the weights file");
+        }
+        return new StyleTransferResult(outputImage(best, content, options), bestLoss, bestIteration, history,
+                ending, since(start));
+    }
+
+    private static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options) {
+        RgbImage image = new RgbImage(content.width(), content.height(), pixels).clamped();
+        return options.preserveColors() ? ColorPreservation.keepContentColors(image, content) : image;
+    }
+
+    /** The style image resized to scale x the content width, keeping its aspect ratio (as the reference). */
+    static RgbImage scaledStyle(StyleImage style, int contentWidth) {
+        int width = Math.max(1, (int) Math.round(style.scale() * contentWidth));
+        return Resampling.toWidth(style.image(), width);
+    }
+
+    float[] initialImage(RgbImage content, Initialization init, long seed) {
+        Random random = new Random(seed);
+        float[] mean = weights.normalization().meanRgb();
+        int size = content.pixels().length;
+        float[] x = new float[size];
+        if (init.kind() == Initialization.Kind.NOISE) {
+            for (int i = 0; i < size; i++) {
+                x[i] = mean[i % 3] + (float) (random.nextGaussian() * 0.256);
+            }
+            return x;
+        }
+        RgbImage base = init.kind() == Initialization.Kind.CONTENT ? content
+                : Resampling.resize(init.image(), content.width(), content.height());
+        float[] px = base.pixels();
+        double r = init.noiseBlend();
+        double sigma = 0.1 * standardDeviation(px);
+        for (int i = 0; i < size; i++) {
+            double centred = px[i] - mean[i % 3];
+            double noise = r == 0 ? 0 : random.nextGaussian() * sigma;
+            x[i] = (float) (mean[i % 3] + centred * (1 - r) + noise * r);
+        }
+        return x;
+    }
+
+    private static double standardDeviation(float[] v) {
+        double sum = 0;
+        double sq = 0;
+        for (float f : v) {
+            sum += f;
+            sq += (double) f * f;
+        }
+        double mean = sum / v.length;
+        return Math.sqrt(Math.max(0, sq / v.length - mean * mean));
+    }
+
+    private static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}

@@ -1,0 +1,210 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.engine.GraphSession;
+import org.neuralstyle.engine.Tensors;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.FeatureNetwork;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Pooling;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The loss of a generated image of one size, and its gradient with respect to the pixels, as one
+ * TensorFlow graph. The feature network is applied twice: to the generated image (fixed size) and to a
+ * target input of any size, from which the content features and style Gram matrices are taken once.
+ * Targets are then fed back as inputs, so a new content image (a video frame) needs no new graph.
+ *
+ * <p>Owns every native resource it uses; close it when done.
+ */
+public final class StyleTransferGraph implements AutoCloseable {
+
+    private final GraphSession graph;
+    private final LossSpec spec;
+    private final int width;
+    private final int height;
+    private final Placeholder<TFloat32> image;
+    private final Placeholder<TFloat32> targetImage;
+    private final Map<String, Operand<TFloat32>> targetFeatures;
+    private final Map<String, Operand<TFloat32>> targetGrams;
+    private final List<Placeholder<TFloat32>> contentTargets = new ArrayList<>();
+    private final List<List<Placeholder<TFloat32>>> styleTargets = new ArrayList<>();
+    private final Operand<TFloat32> contentLoss;
+    private final Operand<TFloat32> styleLoss;
+    private final Operand<TFloat32> tvLoss;
+    private final Operand<TFloat32> totalLoss;
+    private final Output<TFloat32> gradient;
+    private final TFloat32 imageTensor;
+    private final List<TFloat32> contentTargetTensors = new ArrayList<>();
+    private final List<List<TFloat32>> styleTargetTensors = new ArrayList<>();
+
+    public StyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
+                              EngineSettings engine) {
+        this.spec = spec;
+        this.width = width;
+        this.height = height;
+        this.graph = new GraphSession(engine);
+        try {
+            Ops tf = graph.ops();
+            NetworkArchitecture arch = weights.architecture();
+            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling);
+            Set<String> layers = new LinkedHashSet<>(spec.contentLayers().keySet());
+            layers.addAll(spec.styleLayers().keySet());
+
+            image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, 3)));
+            targetImage = tf.withName("target_image").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
+            Map<String, Operand<TFloat32>> features = network.apply(image, layers);
+            targetFeatures = network.apply(targetImage, layers);
+            targetGrams = new java.util.LinkedHashMap<>();
+            for (String layer : spec.styleLayers().keySet()) {
+                targetGrams.put(layer, Losses.gram(tf, targetFeatures.get(layer), arch.outputChannels(layer)));
+            }
+
+            // Content loss: w_c * sum_l b_l * mean((F_l - P_l)^2)   (paper, equation 1)
+            List<Operand<TFloat32>> contentTerms = new ArrayList<>();
+            for (String layer : spec.contentLayers().keySet()) {
+                Operand<TFloat32> f = features.get(layer);
+                Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(f.shape()));
+                contentTargets.add(p);
+                contentTerms.add(Losses.meanSquaredError(tf, f, p));
+            }
+            contentLoss = Losses.scaled(tf, Losses.weightedSum(tf, contentTerms,
+                    List.copyOf(spec.contentLayers().values())), spec.contentWeight());
+
+            // Style loss: w_s * sum_i s_i * sum_l v_l * mean((G_l - A_{l,i})^2)   (paper, equation 2)
+            List<Operand<TFloat32>> grams = new ArrayList<>();
+            for (String layer : spec.styleLayers().keySet()) {
+                grams.add(Losses.gram(tf, features.get(layer), arch.outputChannels(layer)));
+            }
+            List<Operand<TFloat32>> perStyle = new ArrayList<>();
+            List<Double> blend = new ArrayList<>();
+            for (int i = 0; i < spec.styleCount(); i++) {
+                List<Placeholder<TFloat32>> targets = new ArrayList<>();
+                List<Operand<TFloat32>> layerTerms = new ArrayList<>();
+                for (Operand<TFloat32> g : grams) {
+                    Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(g.shape()));
+                    targets.add(a);
+                    layerTerms.add(Losses.meanSquaredError(tf, g, a));
+                }
+                styleTargets.add(targets);
+                perStyle.add(Losses.weightedSum(tf, layerTerms, List.copyOf(spec.styleLayers().values())));
+                blend.add(spec.styleBlend()[i]);
+            }
+            styleLoss = Losses.scaled(tf, Losses.weightedSum(tf, perStyle, blend), spec.styleWeight());
+
+            tvLoss = Losses.scaled(tf, Losses.totalVariation(tf, image, height, width, 3), spec.tvWeight());
+            totalLoss = tf.withName("total_loss").math.add(tf.math.add(contentLoss, styleLoss), tvLoss);
+            gradient = tf.gradients(totalLoss, List.of(image)).dy(0);
+            imageTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Takes the content targets from a content image of this graph's size. */
+    public void setContent(RgbImage content) {
+        if (content.width() != width || content.height() != height) {
+            throw new IllegalArgumentException("content image is " + content.width() + "x" + content.height()
+                    + ", graph is " + width + "x" + height);
+        }
+        closeAll(contentTargetTensors);
+        contentTargetTensors.addAll(runTargets(content, List.copyOf(spec.contentLayers().keySet()), targetFeatures));
+    }
+
+    /** Takes the style Gram targets from the style images (any size), one per blend weight. */
+    public void setStyles(List<RgbImage> styles) {
+        if (styles.size() != spec.styleCount()) {
+            throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
+        }
+        styleTargetTensors.forEach(StyleTransferGraph::closeAll);
+        styleTargetTensors.clear();
+        for (RgbImage style : styles) {
+            styleTargetTensors.add(runTargets(style, List.copyOf(spec.styleLayers().keySet()), targetGrams));
+        }
+    }
+
+    /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */
+    public LossTerms evaluate(float[] pixels, float[] gradientOut) {
+        if (contentTargetTensors.isEmpty() && !spec.contentLayers().isEmpty()
+                || styleTargetTensors.size() != spec.styleCount()) {
+            throw new IllegalStateException("set the content and style targets before evaluating");
+        }
+        Tensors.write(imageTensor, pixels);
+        Session.Runner runner = graph.session().runner().feed(image, imageTensor);
+        for (int k = 0; k < contentTargets.size(); k++) {
+            runner.feed(contentTargets.get(k), contentTargetTensors.get(k));
+        }
+        for (int i = 0; i < styleTargets.size(); i++) {
+            for (int k = 0; k < styleTargets.get(i).size(); k++) {
+                runner.feed(styleTargets.get(i).get(k), styleTargetTensors.get(i).get(k));
+            }
+        }
+        runner.fetch(contentLoss).fetch(styleLoss).fetch(tvLoss).fetch(totalLoss);
+        if (gradientOut != null) {
+            runner.fetch(gradient);
+        }
+        try (Result result = runner.run()) {
+            if (gradientOut != null) {
+                Tensors.copyTo(result.get(4), gradientOut);
+            }
+            return new LossTerms(Tensors.scalar(result.get(0)), Tensors.scalar(result.get(1)),
+                    Tensors.scalar(result.get(2)), Tensors.scalar(result.get(3)));
+        }
+    }
+
+    private List<TFloat32> runTargets(RgbImage img, List<String> layers, Map<String, Operand<TFloat32>> source) {
+        Session.Runner runner = graph.session().runner();
+        List<TFloat32> out = new ArrayList<>();
+        try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3)) {
+            runner.feed(targetImage, input);
+            for (String layer : layers) {
+                runner.fetch(source.get(layer));
+            }
+            try (Result result = runner.run()) {
+                for (int k = 0; k < layers.size(); k++) {
+                    Tensor t = result.get(k);
+                    out.add(Tensors.of(Tensors.toArray(t), Tensors.shape(t)));
+                }
+            }
+        }
+        return out;
+    }
+
+    private static void closeAll(List<TFloat32> tensors) {
+        tensors.forEach(Tensor::close);
+        tensors.clear();
+    }
+
+    @Override
+    public void close() {
+        closeAll(contentTargetTensors);
+        styleTargetTensors.forEach(StyleTransferGraph::closeAll);
+        imageTensor.close();
+        graph.close();
+    }
+}

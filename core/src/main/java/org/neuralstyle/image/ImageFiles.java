@@ -1,0 +1,157 @@
+package org.neuralstyle.image;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.metadata.Metadata;
+import com.drew.metadata.exif.ExifIFD0Directory;
+
+import javax.imageio.IIOImage;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
+import java.util.Locale;
+
+/**
+ * Reads and writes image files. Reading applies the EXIF orientation (phones store portraits rotated);
+ * writing is atomic: a reader never sees a half-written file, and an interrupted write leaves nothing.
+ */
+public final class ImageFiles {
+
+    private ImageFiles() {
+    }
+
+    public static RgbImage read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "file not found");
+        }
+        if (!Files.isReadable(file) || Files.isDirectory(file)) {
+            throw new ImageFormatException(file + ": not a readable file");
+        }
+        BufferedImage image;
+        try (InputStream in = Files.newInputStream(file)) {
+            image = ImageIO.read(in);
+        } catch (IOException | RuntimeException e) {
+            throw new ImageFormatException(file + ": cannot decode image (" + e.getMessage() + ")", e);
+        }
+        if (image == null) {
+            throw new ImageFormatException(file + ": not an image in a supported format (PNG, JPEG, BMP, GIF)");
+        }
+        return Orientation.apply(toRgb(image), exifOrientation(file));
+    }
+
+    /** Writes the image (clamped to 0..255) in the format of the file's extension, atomically. */
+    public static void write(RgbImage image, Path file) throws IOException {
+        String format = formatOf(file);
+        Path dir = file.toAbsolutePath().getParent();
+        if (dir == null || !Files.isDirectory(dir)) {
+            throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
+        }
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
+        try {
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                encode(toBufferedImage(image), format, out);
+            }
+            moveIntoPlace(temp, file);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The ImageIO format name for a file name, or an error naming the unsupported extension. */
+    public static String formatOf(Path file) throws ImageFormatException {
+        String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return switch (ext) {
+            case "png" -> "png";
+            case "jpg", "jpeg" -> "jpeg";
+            case "bmp" -> "bmp";
+            default -> throw new ImageFormatException(file + ": unsupported output extension '" + ext
+                    + "' (use .png, .jpg or .bmp)");
+        };
+    }
+
+    static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static void encode(BufferedImage image, String format, OutputStream out) throws IOException {
+        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
+        if (!writers.hasNext()) {
+            throw new ImageFormatException("no image writer for format " + format);
+        }
+        ImageWriter writer = writers.next();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            if (format.equals("jpeg")) {
+                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+                param.setCompressionQuality(0.95f);
+            }
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    static RgbImage toRgb(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[] pixels = new float[w * h * RgbImage.CHANNELS];
+        for (int i = 0; i < argb.length; i++) {
+            int p = argb[i];
+            // Transparent pixels are composited on white, as a viewer shows them.
+            float alpha = ((p >>> 24) & 0xff) / 255f;
+            float white = 255f * (1 - alpha);
+            pixels[3 * i] = ((p >> 16) & 0xff) * alpha + white;
+            pixels[3 * i + 1] = ((p >> 8) & 0xff) * alpha + white;
+            pixels[3 * i + 2] = (p & 0xff) * alpha + white;
+        }
+        return new RgbImage(w, h, pixels);
+    }
+
+    public static BufferedImage toBufferedImage(RgbImage image) {
+        int w = image.width();
+        int h = image.height();
+        float[] px = image.pixels();
+        int[] rgb = new int[w * h];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = (toByte(px[3 * i]) << 16) | (toByte(px[3 * i + 1]) << 8) | toByte(px[3 * i + 2]);
+        }
+        BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        out.setRGB(0, 0, w, h, rgb, 0, w);
+        return out;
+    }
+
+    private static int toByte(float v) {
+        return Math.max(0, Math.min(255, Math.round(v)));
+    }
+
+    private static int exifOrientation(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            Metadata metadata = ImageMetadataReader.readMetadata(in);
+            ExifIFD0Directory exif = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
+            if (exif != null && exif.containsTag(ExifIFD0Directory.TAG_ORIENTATION)) {
+                return exif.getInt(ExifIFD0Directory.TAG_ORIENTATION);
+            }
+        } catch (Exception e) {
+            // No readable metadata: the pixels are shown as stored.
+        }
+        return 1;
+    }
+}

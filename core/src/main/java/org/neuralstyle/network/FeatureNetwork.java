@@ -1,0 +1,90 @@
+package org.neuralstyle.network;
+
+import org.tensorflow.Operand;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds a feature network into a TensorFlow graph (NHWC). The weights become graph constants, created
+ * once and shared by every input the network is applied to, so the image is the only thing optimised.
+ */
+public final class FeatureNetwork {
+
+    private final Ops tf;
+    private final NetworkWeights weights;
+    private final Pooling pooling;
+    private final Map<String, Operand<TFloat32>[]> constants = new HashMap<>();
+    private final Operand<TFloat32> mean;
+    private final Operand<TFloat32> scale;
+
+    public FeatureNetwork(Ops tf, NetworkWeights weights, Pooling pooling) {
+        this.tf = tf;
+        this.weights = weights;
+        this.pooling = pooling;
+        InputNormalization norm = weights.normalization();
+        this.mean = tf.constant(Shape.of(1, 1, 1, 3), DataBuffers.of(norm.meanRgb(), true, false));
+        this.scale = tf.constant(Shape.of(1, 1, 1, 3), DataBuffers.of(norm.scaleRgb(), true, false));
+    }
+
+    public NetworkArchitecture architecture() {
+        return weights.architecture();
+    }
+
+    /**
+     * Applies the network to an RGB image batch [1, H, W, 3] on the 0..255 scale and returns the outputs
+     * of the requested layers. Layers after the deepest requested one are not built.
+     */
+    public Map<String, Operand<TFloat32>> apply(Operand<TFloat32> rgbImage, Collection<String> requestedLayers) {
+        NetworkArchitecture arch = weights.architecture();
+        int last = requestedLayers.stream().mapToInt(arch::indexOf).max()
+                .orElseThrow(() -> new IllegalArgumentException("no layers requested"));
+        Map<String, Operand<TFloat32>> outputs = new LinkedHashMap<>();
+        Operand<TFloat32> x = tf.math.mul(tf.math.sub(rgbImage, mean), scale);
+        List<Layer> layers = arch.layers().subList(0, last + 1);
+        for (Layer layer : layers) {
+            if (layer instanceof Layer.Convolution c) {
+                x = convolution(x, c);
+            } else if (layer instanceof Layer.Relu) {
+                x = tf.nn.relu(x);
+            } else {
+                x = pool(x);
+            }
+            if (requestedLayers.contains(layer.name())) {
+                outputs.put(layer.name(), x);
+            }
+        }
+        return outputs;
+    }
+
+    private Operand<TFloat32> convolution(Operand<TFloat32> x, Layer.Convolution layer) {
+        Operand<TFloat32>[] kernelAndBias = constants.computeIfAbsent(layer.name(), name -> {
+            ConvolutionWeights w = weights.convolution(name);
+            @SuppressWarnings("unchecked")
+            Operand<TFloat32>[] pair = new Operand[] {
+                tf.constant(Shape.of(w.height(), w.width(), w.inputChannels(), w.outputChannels()),
+                        DataBuffers.of(w.kernel(), true, false)),
+                tf.constant(w.bias())
+            };
+            return pair;
+        });
+        Operand<TFloat32> conv = tf.nn.conv2d(x, kernelAndBias[0], List.of(1L, 1L, 1L, 1L), "SAME");
+        return tf.nn.biasAdd(conv, kernelAndBias[1]);
+    }
+
+    private Operand<TFloat32> pool(Operand<TFloat32> x) {
+        if (pooling == Pooling.AVG) {
+            return tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
+        }
+        Operand<TInt32> window = tf.constant(new int[] {1, 2, 2, 1});
+        return tf.nn.maxPool(x, window, window, "SAME");
+    }
+}

@@ -1,0 +1,72 @@
+package org.neuralstyle.network;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A feature network's layers in order, with the layers a style transfer uses by default.
+ * Only the structure: the numbers come in a {@link NetworkWeights}.
+ */
+public record NetworkArchitecture(String name, List<Layer> layers,
+                                  List<String> defaultContentLayers, List<String> defaultStyleLayers) {
+
+    public NetworkArchitecture {
+        layers = List.copyOf(layers);
+        defaultContentLayers = List.copyOf(defaultContentLayers);
+        defaultStyleLayers = List.copyOf(defaultStyleLayers);
+        Set<String> names = new HashSet<>();
+        for (Layer layer : layers) {
+            if (!names.add(layer.name())) {
+                throw new IllegalArgumentException(name + ": duplicate layer name " + layer.name());
+            }
+        }
+        for (String l : defaultContentLayers) {
+            requireLayer(names, l);
+        }
+        for (String l : defaultStyleLayers) {
+            requireLayer(names, l);
+        }
+    }
+
+    private void requireLayer(Set<String> names, String layer) {
+        if (!names.contains(layer)) {
+            throw new IllegalArgumentException(name + " has no layer " + layer);
+        }
+    }
+
+    public boolean hasLayer(String layerName) {
+        return layers.stream().anyMatch(l -> l.name().equals(layerName));
+    }
+
+    public int indexOf(String layerName) {
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i).name().equals(layerName)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException(name + " has no layer '" + layerName + "'");
+    }
+
+    public List<Layer.Convolution> convolutions() {
+        List<Layer.Convolution> convs = new ArrayList<>();
+        for (Layer layer : layers) {
+            if (layer instanceof Layer.Convolution c) {
+                convs.add(c);
+            }
+        }
+        return convs;
+    }
+
+    /** Channels of a layer's output (for Gram matrix sizes). */
+    public int outputChannels(String layerName) {
+        int channels = 3;
+        for (Layer layer : layers.subList(0, indexOf(layerName) + 1)) {
+            if (layer instanceof Layer.Convolution c) {
+                channels = c.outputChannels();
+            }
+        }
+        return channels;
+    }
+}

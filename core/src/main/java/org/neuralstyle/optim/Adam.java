@@ -1,0 +1,48 @@
+package org.neuralstyle.optim;
+
+/**
+ * Adam over a flat parameter vector, in TensorFlow's formulation (the reference implementation's
+ * tf.train.AdamOptimizer): the bias correction is folded into the step size,
+ * lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), and x -= lr_t * m / (sqrt(v) + epsilon).
+ */
+public final class Adam {
+
+    private final AdamSettings settings;
+    private final float[] m;
+    private final float[] v;
+    private int step;
+
+    public Adam(AdamSettings settings, int size) {
+        this.settings = settings;
+        this.m = new float[size];
+        this.v = new float[size];
+    }
+
+    /** Updates x in place from the gradient of the loss at x. */
+    public void step(float[] x, float[] gradient) {
+        if (x.length != m.length || gradient.length != m.length) {
+            throw new IllegalArgumentException("expected " + m.length + " parameters");
+        }
+        double lr = settings.schedule().rateAt(step);
+        step++;
+        double b1 = settings.beta1();
+        double b2 = settings.beta2();
+        double lrT = lr * Math.sqrt(1 - Math.pow(b2, step)) / (1 - Math.pow(b1, step));
+        float eps = (float) settings.epsilon();
+        float fb1 = (float) b1;
+        float fb2 = (float) b2;
+        float flr = (float) lrT;
+        for (int i = 0; i < x.length; i++) {
+            float g = gradient[i];
+            float mi = fb1 * m[i] + (1 - fb1) * g;
+            float vi = fb2 * v[i] + (1 - fb2) * g * g;
+            m[i] = mi;
+            v[i] = vi;
+            x[i] -= flr * mi / ((float) Math.sqrt(vi) + eps);
+        }
+    }
+
+    public int stepsTaken() {
+        return step;
+    }
+}

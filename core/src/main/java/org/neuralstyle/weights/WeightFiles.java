@@ -1,0 +1,46 @@
+package org.neuralstyle.weights;
+
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/** Loads a weights file for an architecture, recognising the format from the file's first bytes. */
+public final class WeightFiles {
+
+    private WeightFiles() {
+    }
+
+    public static NetworkWeights load(Path file, NetworkArchitecture architecture) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "weights file not found");
+        }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new WeightsFormatException(file + ": not a readable file");
+        }
+        String header = headerText(file);
+        if (header.startsWith("MATLAB 5.0 MAT-file")) {
+            return MatConvNetWeights.read(file, architecture);
+        }
+        if (header.startsWith("MATLAB 7.3 MAT-file")) {
+            throw new WeightsFormatException(file + ": MAT v7.3 (HDF5) files are not supported; "
+                    + "use MatConvNet's imagenet-vgg-verydeep-19.mat (MAT v5)");
+        }
+        throw new WeightsFormatException(file + ": unknown weights format (expected a MatConvNet .mat file "
+                + "such as imagenet-vgg-verydeep-19.mat)");
+    }
+
+    private static String headerText(Path file) throws IOException {
+        byte[] head = new byte[128];
+        int n;
+        try (InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        }
+        return new String(head, 0, n, StandardCharsets.ISO_8859_1);
+    }
+}

@@ -1,0 +1,45 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.testing.GraphRunner;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.ndarray.buffer.DataBuffers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Known answers for each loss term on tensors small enough to work out on paper. */
+class LossesTest {
+
+    @Test
+    void gramMatrixIsFeatureCorrelationOverHWC() {
+        // F (H=2, W=1, C=2) = [[1,2],[3,4]]: F^T F = [[10,14],[14,20]], divided by H*W*C = 4.
+        float[] g = GraphRunner.evaluate(tf -> Losses.gram(tf,
+                tf.constant(Shape.of(1, 2, 1, 2), DataBuffers.of(1f, 2f, 3f, 4f)), 2));
+        assertThat(g).containsExactly(2.5f, 3.5f, 3.5f, 5f);
+    }
+
+    @Test
+    void meanSquaredErrorAveragesOverAllElements() {
+        // (1-0)^2 + (2-4)^2 + (3-3)^2 + (4-1)^2 = 1 + 4 + 0 + 9 = 14, over 4 elements.
+        float[] mse = GraphRunner.evaluate(tf -> Losses.meanSquaredError(tf,
+                tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 2f, 3f, 4f)),
+                tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(0f, 4f, 3f, 1f))));
+        assertThat(mse[0]).isEqualTo(3.5f);
+    }
+
+    @Test
+    void totalVariationDividesEachDirectionByItsCount() {
+        // x = [[1,2],[4,8]]: vertical diffs 3,6 -> (9+36)/2 = 22.5; horizontal 1,4 -> (1+16)/2 = 8.5.
+        float[] tv = GraphRunner.evaluate(tf -> Losses.totalVariation(tf,
+                tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 2f, 4f, 8f)), 2, 2, 1));
+        assertThat(tv[0]).isEqualTo(31f);
+    }
+
+    @Test
+    void totalVariationOfAFlatImageIsZero() {
+        float[] tv = GraphRunner.evaluate(tf -> Losses.totalVariation(tf,
+                tf.constant(Shape.of(1, 3, 2, 3), DataBuffers.of(new float[18], true, false)), 3, 2, 3));
+        assertThat(tv[0]).isCloseTo(0f, within(0f));
+    }
+}

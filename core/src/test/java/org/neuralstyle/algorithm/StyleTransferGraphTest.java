@@ -1,0 +1,223 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.ConvolutionWeights;
+import org.neuralstyle.network.InputNormalization;
+import org.neuralstyle.network.Layer;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Pooling;
+import org.neuralstyle.testing.TestNetworks;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The assembled loss (content blend, two styles with blend weights, layer exponent, TV) against the formulas
+ * of REFERENCE.md section 1 computed directly in the test, and the gradient against finite differences.
+ */
+class StyleTransferGraphTest {
+
+    /**
+     * 1x1 identity convolutions and zero mean make every feature map equal to the image (pixels are positive,
+     * so ReLU passes them): "a" = relu after conv a, "b" = relu after conv b, both equal to the image.
+     */
+    private static NetworkWeights identityNetwork() {
+        NetworkArchitecture arch = new NetworkArchitecture("identity", List.of(
+                new Layer.Convolution("conv_a", 1, 3, 3), new Layer.Relu("a"),
+                new Layer.Convolution("conv_b", 1, 3, 3), new Layer.Relu("b")),
+                List.of("a", "b"), List.of("a", "b"));
+        float[] identity = {1, 0, 0, 0, 1, 0, 0, 0, 1};
+        ConvolutionWeights id = new ConvolutionWeights(1, 1, 3, 3, identity, new float[3]);
+        return new NetworkWeights(arch, Map.of("conv_a", id, "conv_b", id),
+                InputNormalization.meanOnly(new float[3]), "identity");
+    }
+
+    @Test
+    void lossMatchesTheReferenceFormulas() {
+        int w = 3;
+        int h = 2;
+        RgbImage x = randomImage(w, h, 1);
+        RgbImage content = randomImage(w, h, 2);
+        RgbImage style1 = randomImage(4, 3, 3);
+        RgbImage style2 = randomImage(2, 2, 4);
+        // content weight 5 split 0.25 / 0.75; style weight 7, layer exponent 2 (weights 1/3, 2/3);
+        // blend 3:1 (0.75 / 0.25); tv weight 0.5
+        StyleTransferOptions options = StyleTransferOptions.defaults().withWeights(5, 0.25, 7, 2, 0.5);
+        NetworkWeights net = identityNetwork();
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {3, 1});
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(List.of(style1, style2));
+            LossTerms loss = graph.evaluate(x.pixels(), null);
+
+            // Features at both layers equal the image, so each content term is mse(x, content).
+            double mseContent = mse(x.pixels(), content.pixels());
+            double expectedContent = 5 * (0.25 * mseContent + 0.75 * mseContent);
+            double[] gx = gram(x);
+            double styleTerm1 = mse(gx, gram(style1));
+            double styleTerm2 = mse(gx, gram(style2));
+            // per style: sum_l v_l * mse with v = 1/3, 2/3 and both layers identical -> the mse itself
+            double expectedStyle = 7 * (0.75 * styleTerm1 + 0.25 * styleTerm2);
+            double expectedTv = 0.5 * tv(x);
+
+            assertThat(loss.content()).isCloseTo(expectedContent, within(1e-4 * expectedContent));
+            assertThat(loss.style()).isCloseTo(expectedStyle, within(1e-4 * expectedStyle));
+            assertThat(loss.tv()).isCloseTo(expectedTv, within(1e-4 * expectedTv));
+            assertThat(loss.total()).isCloseTo(expectedContent + expectedStyle + expectedTv,
+                    within(1e-4 * loss.total()));
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Pooling.class)
+    void gradientMatchesFiniteDifferences(Pooling pooling) {
+        NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 7);
+        int w = 8;
+        int h = 8;
+        StyleTransferOptions options = StyleTransferOptions.defaults().withWeights(5, 0.5, 500, 1.5, 100);
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2});
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, pooling, spec, w, h, EngineSettings.defaults())) {
+            // Targets near the image keep the loss small next to each pixel's share of it, so float32
+            // differences resolve the gradient (at a loss of ~1e8 its rounding alone is a few percent).
+            RgbImage image = smoothImage(w, h, 14);
+            graph.setContent(perturbed(image, 8, 11));
+            graph.setStyles(List.of(perturbed(image, 8, 12), perturbed(image, 8, 13)));
+            float[] x = image.pixels().clone();
+            float[] gradient = new float[x.length];
+            graph.evaluate(x, gradient);
+
+            double gradientScale = 0;
+            for (float g : gradient) {
+                gradientScale = Math.max(gradientScale, Math.abs(g));
+            }
+            assertThat(gradientScale).isGreaterThan(0);
+            // float32 losses resolve a pixel's derivative to about 1e-3 of the largest one: check relative error
+            // where the derivative is at least a tenth of the largest, and absolute error everywhere sampled.
+            Random pick = new Random(5);
+            double maxRelativeError = 0;
+            double maxAbsoluteError = 0;
+            int relativeChecks = 0;
+            for (int sample = 0; sample < 60; sample++) {
+                int i = pick.nextInt(x.length);
+                double numeric = centralDifference(graph, x, i, 0.25f);
+                double error = Math.abs(numeric - gradient[i]);
+                maxAbsoluteError = Math.max(maxAbsoluteError, error);
+                if (Math.abs(gradient[i]) >= 0.1 * gradientScale) {
+                    relativeChecks++;
+                    maxRelativeError = Math.max(maxRelativeError, error / Math.max(Math.abs(numeric), Math.abs(gradient[i])));
+                }
+            }
+            assertThat(relativeChecks).isGreaterThanOrEqualTo(10);
+            assertThat(maxRelativeError).isLessThan(1e-2);
+            assertThat(maxAbsoluteError).isLessThan(1e-2 * gradientScale);
+        }
+    }
+
+    /** (L(x + h e_i) - L(x - h e_i)) / 2h; h small enough not to cross ReLU / max-pool kinks. */
+    private static double centralDifference(StyleTransferGraph graph, float[] x, int i, float step) {
+        float original = x[i];
+        x[i] = original + step;
+        double plus = graph.evaluate(x, null).total();
+        x[i] = original - step;
+        double minus = graph.evaluate(x, null).total();
+        x[i] = original;
+        return (plus - minus) / (2 * step);
+    }
+    /** A smooth random image (like a photo, unlike white noise, whose TV term would swamp the loss). */
+    private static RgbImage smoothImage(int w, int h, long seed) {
+        Random random = new Random(seed);
+        double[] a = new double[9];
+        for (int k = 0; k < a.length; k++) {
+            a[k] = random.nextDouble() * 2 * Math.PI;
+        }
+        float[] px = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                for (int c = 0; c < 3; c++) {
+                    px[(y * w + x) * 3 + c] = (float) (128 + 100 * Math.sin(0.5 * x + a[c]) * Math.cos(0.4 * y + a[c + 3])
+                            + 20 * Math.sin(a[c + 6] + x * y * 0.1));
+                }
+            }
+        }
+        return new RgbImage(w, h, px);
+    }
+
+    private static RgbImage perturbed(RgbImage image, double sigma, long seed) {
+        Random random = new Random(seed);
+        float[] px = image.pixels().clone();
+        for (int i = 0; i < px.length; i++) {
+            px[i] += (float) (random.nextGaussian() * sigma);
+        }
+        return new RgbImage(image.width(), image.height(), px);
+    }
+
+    static RgbImage randomImage(int w, int h, long seed) {
+        Random random = new Random(seed);
+        float[] px = new float[w * h * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = 1 + 254 * random.nextFloat();
+        }
+        return new RgbImage(w, h, px);
+    }
+
+    private static double[] gram(RgbImage image) {
+        int n = image.width() * image.height();
+        double[] g = new double[9];
+        for (int p = 0; p < n; p++) {
+            for (int a = 0; a < 3; a++) {
+                for (int b = 0; b < 3; b++) {
+                    g[a * 3 + b] += (double) image.pixels()[p * 3 + a] * image.pixels()[p * 3 + b];
+                }
+            }
+        }
+        for (int k = 0; k < 9; k++) {
+            g[k] /= n * 3.0;
+        }
+        return g;
+    }
+
+    private static double mse(float[] a, float[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.pow(a[i] - b[i], 2);
+        }
+        return s / a.length;
+    }
+
+    private static double mse(double[] a, double[] b) {
+        double s = 0;
+        for (int i = 0; i < a.length; i++) {
+            s += Math.pow(a[i] - b[i], 2);
+        }
+        return s / a.length;
+    }
+
+    private static double tv(RgbImage x) {
+        int w = x.width();
+        int h = x.height();
+        double dy = 0;
+        double dx = 0;
+        for (int y = 0; y < h; y++) {
+            for (int i = 0; i < w; i++) {
+                for (int c = 0; c < 3; c++) {
+                    if (y + 1 < h) {
+                        dy += Math.pow(x.get(i, y + 1, c) - x.get(i, y, c), 2);
+                    }
+                    if (i + 1 < w) {
+                        dx += Math.pow(x.get(i + 1, y, c) - x.get(i, y, c), 2);
+                    }
+                }
+            }
+        }
+        return dy / ((h - 1) * w * 3) + dx / (h * (w - 1) * 3);
+    }
+}
