@@ -51,6 +51,11 @@ public final class ImageFiles {
 
     /** Writes the image (clamped to 0..255) in the format of the file's extension, atomically. */
     public static void write(RgbImage image, Path file) throws IOException {
+        write(toBufferedImage(image), file);
+    }
+
+    /** Writes a picture (a plot, say) in the format of the file's extension, atomically. */
+    public static void write(BufferedImage image, Path file) throws IOException {
         String format = formatOf(file);
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -59,7 +64,7 @@ public final class ImageFiles {
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
         try {
             try (OutputStream out = Files.newOutputStream(temp)) {
-                encode(toBufferedImage(image), format, out);
+                encode(image, format, out);
             }
             moveIntoPlace(temp, file);
         } finally {

@@ -164,7 +164,10 @@ public final class MatConvNetWeights {
     }
 
     private static String describe(Exception e) {
+        if (e instanceof java.io.EOFException || e instanceof java.nio.BufferUnderflowException) {
+            return "the file ends too early";
+        }
         String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return message == null || message.isBlank() || message.contains("Exception") ? "unexpected content" : message;
     }
 }

@@ -1,0 +1,61 @@
+package org.neuralstyle.cli;
+
+import picocli.CommandLine;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.NoSuchFileException;
+
+/** Entry point of the {@code neural-style} program. */
+public final class Main {
+
+    static final int EXIT_RUNTIME_ERROR = 1;
+    static final int EXIT_USAGE = 2;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the program in this JVM; returns the exit code. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = commandLine(out, err);
+        return cli.execute(args);
+    }
+
+    static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new StylizeCommand(out, err));
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        // Usage mistakes: one line and a pointer to --help, not the whole usage text.
+        cli.setParameterExceptionHandler((ex, args) -> {
+            err.println("neural-style: " + ex.getMessage() + " (see --help)");
+            return EXIT_USAGE;
+        });
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("neural-style: " + describe(ex));
+            if (commandLine.getCommand() instanceof StylizeCommand command && command.verbose) {
+                ex.printStackTrace(err);
+            }
+            return ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_RUNTIME_ERROR;
+        });
+        return cli;
+    }
+
+    static String describe(Exception ex) {
+        if (ex instanceof NoSuchFileException missing) {
+            String reason = missing.getReason();
+            return missing.getFile() + ": " + (reason == null ? "file not found" : reason);
+        }
+        if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
+                || ex instanceof IllegalArgumentException
+                || ex instanceof CommandLine.ParameterException) {
+            return ex.getMessage();
+        }
+        return "internal error: " + ex + " (run with --verbose for details)";
+    }
+}

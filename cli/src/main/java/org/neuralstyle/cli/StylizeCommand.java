@@ -1,0 +1,389 @@
+package org.neuralstyle.cli;
+
+import org.neuralstyle.algorithm.Initialization;
+import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleTransfer;
+import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.algorithm.StyleTransferResult;
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.image.ImageFiles;
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Networks;
+import org.neuralstyle.network.Pooling;
+import org.neuralstyle.optim.AdamSettings;
+import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.weights.WeightFiles;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
+@Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = "Paints a content image in the style of one or more style images "
+                + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
+final class StylizeCommand implements Callable<Integer> {
+
+    static final String DEFAULT_WEIGHTS = "imagenet-vgg-verydeep-19.mat";
+    static final int EXIT_INTERRUPTED = 130;
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    @Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
+    Path content;
+
+    @Option(names = "--styles", required = true, arity = "1..*", paramLabel = "FILE", description = "One or more style images.")
+    List<Path> styles;
+
+    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Output image (.png, .jpg, .bmp).")
+    Path output;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+    int iterations = 1000;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Resize the content image (and output) to this width.")
+    Integer width;
+
+    @Option(names = "--style-scales", split = ",", arity = "1..*", paramLabel = "S",
+            description = "Per style: resize it to S x the content width (default 1.0 each).")
+    List<Double> styleScales;
+
+    @Option(names = "--style-blend-weights", split = ",", arity = "1..*", paramLabel = "W",
+            description = "Per style: relative weight in the blend, normalised to sum 1 (default equal).")
+    List<Double> styleBlendWeights;
+
+    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: ${DEFAULT-VALUE}).")
+    double contentWeight = 5;
+
+    @Option(names = "--content-weight-blend", paramLabel = "B",
+            description = "Share of relu4_2 in the content loss, the rest on relu5_2 (default: ${DEFAULT-VALUE}).")
+    double contentWeightBlend = 1;
+
+    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: ${DEFAULT-VALUE}).")
+    double styleWeight = 500;
+
+    @Option(names = "--style-layer-weight-exp", paramLabel = "E",
+            description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: ${DEFAULT-VALUE}).")
+    double styleLayerWeightExp = 1;
+
+    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: ${DEFAULT-VALUE}).")
+    double tvWeight = 100;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
+    double learningRate = 10;
+
+    @Option(names = "--learning-rate-decay", paramLabel = "F",
+            description = "Multiply the learning rate by F every --learning-rate-decay-steps (default ${DEFAULT-VALUE}: "
+                    + "constant; the paper used 0.94 per 100 from 20).")
+    double learningRateDecay = 1;
+
+    @Option(names = "--learning-rate-decay-steps", paramLabel = "N", description = "Decay interval (default: ${DEFAULT-VALUE}).")
+    int learningRateDecaySteps = 100;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE}).")
+    double beta1 = 0.9;
+
+    @Option(names = "--beta2", description = "Adam beta2 (default: ${DEFAULT-VALUE}).")
+    double beta2 = 0.999;
+
+    @Option(names = "--epsilon", description = "Adam epsilon (default: ${DEFAULT-VALUE}).")
+    double epsilon = 1e-8;
+
+    @Option(names = "--initial", paramLabel = "FILE|content|noise",
+            description = "Start from this image (e.g. a checkpoint), the content image, or noise (default).")
+    String initial;
+
+    @Option(names = "--initial-noiseblend", paramLabel = "R",
+            description = "Blend of noise into the initial image, 0..1 (default: 0 with --initial, else 1 = pure noise; "
+                    + "below 1 without --initial starts from the content image).")
+    Double initialNoiseblend;
+
+    @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling layers (default: ${DEFAULT-VALUE}).")
+    String pooling = "max";
+
+    @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
+    boolean preserveColors;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same image (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "vgg19 (default) or vgg16. A weights file path is accepted too, as in the reference.")
+    String network = "vgg19";
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Weights file (MatConvNet .mat). Default: ./" + DEFAULT_WEIGHTS + ".")
+    Path weights;
+
+    @Option(names = "--checkpoint-output", paramLabel = "PATTERN", description = "Write the best image so far to this "
+            + "pattern every --checkpoint-iterations, %%s = iteration (e.g. out_%%s.png).")
+    String checkpointOutput;
+
+    @Option(names = "--checkpoint-iterations", paramLabel = "N", description = "Checkpoint interval.")
+    Integer checkpointIterations;
+
+    @Option(names = "--print-iterations", paramLabel = "N",
+            description = "Print the loss terms every N iterations (default: every tenth of the run when not on a terminal).")
+    Integer printIterations;
+
+    @Option(names = "--progress-plot", paramLabel = "FILE", description = "Write a PNG of the loss curves.")
+    Path progressPlot;
+
+    @Option(names = "--overwrite", description = "Replace existing output files.")
+    boolean overwrite;
+
+    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for TensorFlow (default: all cores).")
+    Integer threads;
+
+    @Option(names = {"-v", "--verbose"}, description = "Report what was loaded; stack traces on errors.")
+    boolean verbose;
+
+    StylizeCommand(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    @Override
+    public Integer call() throws IOException {
+        Run run = prepare();
+        if (verbose) {
+            out.println(run.describe());
+        }
+        try (StopSignal stop = new StopSignal();
+             ProgressReporter progress = new ProgressReporter(out, System.console() != null, run.printEvery(),
+                     iterations, run.checkpoints(), stop)) {
+            StyleTransferResult result = new StyleTransfer(run.weights(), engine())
+                    .stylize(run.content(), run.styles(), run.options(), progress);
+            progress.close();
+            writeOutputs(result);
+            stop.finished();
+            return report(result);
+        }
+    }
+
+    private int report(StyleTransferResult result) {
+        String summary = String.format(Locale.ROOT, "wrote %s: best loss %.4e at iteration %d of %d, %.1fs",
+                output, result.loss().total(), result.bestIteration(), result.iterationsRun(),
+                result.elapsed().toMillis() / 1000.0);
+        switch (result.ending()) {
+            case STOPPED -> {
+                err.println("neural-style: interrupted; " + summary);
+                return EXIT_INTERRUPTED;
+            }
+            case NOT_FINITE -> {
+                err.println("neural-style: the loss stopped being finite after iteration " + result.iterationsRun()
+                        + " (try a lower --learning-rate); " + summary);
+                return Main.EXIT_RUNTIME_ERROR;
+            }
+            default -> {
+                out.println(summary);
+                return 0;
+            }
+        }
+    }
+
+    private void writeOutputs(StyleTransferResult result) throws IOException {
+        ImageFiles.write(result.image(), output);
+        if (progressPlot != null) {
+            ImageFiles.write(LossPlot.draw(result.history()), progressPlot);
+        }
+    }
+
+    /** Everything checked and loaded before the (long) optimisation starts. */
+    private Run prepare() throws IOException {
+        StyleTransferOptions options = options();
+        OutputFiles.requireWritable(output, overwrite, "--output");
+        if (progressPlot != null) {
+            if (!progressPlot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+                throw new UserError("--progress-plot " + progressPlot + ": must be a .png file");
+            }
+            OutputFiles.requireWritable(progressPlot, overwrite, "--progress-plot");
+        }
+        Checkpoints checkpoints = Checkpoints.of(checkpointOutput,
+                checkpointIterations == null ? 0 : checkpointIterations, iterations, overwrite);
+        if (checkpointIterations != null && checkpointOutput == null) {
+            throw new UserError("--checkpoint-iterations needs --checkpoint-output");
+        }
+
+        RgbImage contentImage = ImageFiles.read(content);
+        if (width != null) {
+            contentImage = Resampling.toWidth(contentImage, width);
+        }
+        if (contentImage.width() < 2 || contentImage.height() < 2) {
+            throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
+        }
+        List<StyleImage> styleImages = styleImages();
+        options = options.withInitialization(initialization(contentImage));
+
+        NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture());
+        int printEvery = printIterations != null ? printIterations : Math.max(1, iterations / 10);
+        return new Run(contentImage, styleImages, options, loaded, checkpoints, printEvery);
+    }
+
+    private StyleTransferOptions options() {
+        requireAtLeast(iterations, 1, "--iterations");
+        if (width != null) {
+            requireAtLeast(width, 2, "--width");
+        }
+        requireNonNegative(contentWeight, "--content-weight");
+        requireNonNegative(styleWeight, "--style-weight");
+        requireNonNegative(tvWeight, "--tv-weight");
+        requireRange(contentWeightBlend, 0, 1, "--content-weight-blend");
+        requirePositive(styleLayerWeightExp, "--style-layer-weight-exp");
+        requirePositive(learningRate, "--learning-rate");
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new UserError("--learning-rate-decay must be in (0, 1], got " + learningRateDecay);
+        }
+        requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
+        }
+        requirePositive(epsilon, "--epsilon");
+        if (initialNoiseblend != null) {
+            requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
+        }
+        if (printIterations != null) {
+            requireAtLeast(printIterations, 1, "--print-iterations");
+        }
+        if (threads != null) {
+            requireAtLeast(threads, 1, "--threads");
+        }
+        Pooling pool;
+        try {
+            pool = Pooling.parse(pooling);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--pooling: " + e.getMessage());
+        }
+        LearningRateSchedule schedule = learningRateDecay == 1 ? new LearningRateSchedule.Constant(learningRate)
+                : new LearningRateSchedule.ExponentialDecay(learningRate, learningRateDecay, learningRateDecaySteps);
+        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+        return StyleTransferOptions.defaults()
+                .withWeights(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight)
+                .withIterations(iterations)
+                .withPooling(pool)
+                .withAdam(new AdamSettings(schedule, beta1, beta2, epsilon))
+                .withSeed(chosenSeed)
+                .withPreserveColors(preserveColors);
+    }
+
+    private List<StyleImage> styleImages() throws IOException {
+        int n = styles.size();
+        if (styleBlendWeights != null && styleBlendWeights.size() != n) {
+            throw new UserError("--style-blend-weights has " + styleBlendWeights.size() + " values for " + n + " style image(s)");
+        }
+        if (styleScales != null && styleScales.size() != n) {
+            throw new UserError("--style-scales has " + styleScales.size() + " values for " + n + " style image(s)");
+        }
+        double blendSum = 0;
+        List<StyleImage> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double blend = styleBlendWeights == null ? 1 : styleBlendWeights.get(i);
+            double scale = styleScales == null ? 1 : styleScales.get(i);
+            requireNonNegative(blend, "--style-blend-weights");
+            requirePositive(scale, "--style-scales");
+            blendSum += blend;
+            images.add(new StyleImage(ImageFiles.read(styles.get(i)), blend, scale));
+        }
+        if (!(blendSum > 0)) {
+            throw new UserError("--style-blend-weights must not all be zero");
+        }
+        return images;
+    }
+
+    private Initialization initialization(RgbImage contentImage) throws IOException {
+        if (initial == null || initial.equals("noise")) {
+            double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
+            return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();
+        }
+        double blend = initialNoiseblend == null ? 0 : initialNoiseblend;
+        if (initial.equals("content")) {
+            return Initialization.content(blend);
+        }
+        return Initialization.image(ImageFiles.read(Path.of(initial)), blend);
+    }
+
+    private NetworkArchitecture architecture() {
+        if (looksLikeFile(network)) {
+            return Networks.byName("vgg19");
+        }
+        try {
+            return Networks.byName(network);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--network: " + e.getMessage());
+        }
+    }
+
+    private Path weightsFile() {
+        if (weights != null) {
+            return weights;
+        }
+        if (looksLikeFile(network)) {
+            return Path.of(network); // the reference's --network took the weights file
+        }
+        Path local = Path.of(DEFAULT_WEIGHTS);
+        if (Files.isRegularFile(local)) {
+            return local;
+        }
+        throw new UserError("no weights file: pass --weights FILE, or put " + DEFAULT_WEIGHTS
+                + " (MatConvNet, 534 MB, from vlfeat.org/matconvnet/models/) in the current folder");
+    }
+
+    private static boolean looksLikeFile(String value) {
+        return value.contains("/") || value.contains("\\") || value.contains(".") || Files.exists(Path.of(value));
+    }
+
+    private EngineSettings engine() {
+        return threads == null ? EngineSettings.defaults() : new EngineSettings(threads, 1);
+    }
+
+    private static void requireAtLeast(int value, int min, String option) {
+        if (value < min) {
+            throw new UserError(option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    private static void requireNonNegative(double value, String option) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be a non-negative number, got " + value);
+        }
+    }
+
+    private static void requirePositive(double value, String option) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be positive, got " + value);
+        }
+    }
+
+    private static void requireRange(double value, double lo, double hi, String option) {
+        if (!(value >= lo && value <= hi)) {
+            throw new UserError(option + " must be in [" + lo + ", " + hi + "], got " + value);
+        }
+    }
+
+    /** A validated run: inputs loaded, outputs checked. */
+    private record Run(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+                       NetworkWeights weights, Checkpoints checkpoints, int printEvery) {
+
+        String describe() {
+            return String.format(Locale.ROOT, "network %s, weights %s%ncontent %dx%d, %d style(s), seed %d, %d iterations",
+                    weights.architecture().name(), weights.source(), content.width(), content.height(),
+                    styles.size(), options.seed(), options.iterations());
+        }
+    }
+}
