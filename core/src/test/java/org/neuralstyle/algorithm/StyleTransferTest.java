@@ -1,0 +1,79 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.testing.TestNetworks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class StyleTransferTest {
+
+    private final NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 21);
+    private final RgbImage content = StyleTransferGraphTest.randomImage(16, 12, 1);
+    private final List<StyleImage> styles = List.of(StyleImage.of(StyleTransferGraphTest.randomImage(20, 20, 2)));
+
+    @Test
+    void returnsTheLowestLossImageSeenAndReportsEveryIteration() {
+        List<IterationProgress> seen = new ArrayList<>();
+        // A large learning rate makes the loss jump around, so the best image is not simply the last.
+        StyleTransferOptions options = StyleTransferOptions.defaults().withIterations(25).withSeed(3)
+                .withAdam(new org.neuralstyle.optim.AdamSettings(
+                        new org.neuralstyle.optim.LearningRateSchedule.Constant(60), 0.9, 0.999, 1e-8));
+        StyleTransferResult result = new StyleTransfer(net).stylize(content, styles, options, seen::add);
+
+        assertThat(seen).hasSize(26);
+        assertThat(result.history()).hasSize(26);
+        double min = result.history().stream().mapToDouble(LossTerms::total).min().orElseThrow();
+        assertThat(result.loss().total()).isEqualTo(min);
+        assertThat(result.history().get(result.bestIteration()).total()).isEqualTo(min);
+        assertThat(min).isLessThan(result.history().get(0).total());
+        assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.COMPLETED);
+        // The image handed out is the best one, clamped to 0..255.
+        assertThat(result.image()).isEqualTo(seen.get(25).bestImage());
+        for (float v : result.image().pixels()) {
+            assertThat(v).isBetween(0f, 255f);
+        }
+    }
+
+    @Test
+    void stopsWhenAskedAndKeepsTheBestImage() {
+        StyleTransferListener stopAfterFive = new StyleTransferListener() {
+            int calls;
+
+            @Override
+            public void onIteration(IterationProgress progress) {
+                calls++;
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return calls >= 5;
+            }
+        };
+        StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
+                StyleTransferOptions.defaults().withIterations(100), stopAfterFive);
+        assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.STOPPED);
+        assertThat(result.iterationsRun()).isEqualTo(4);
+        assertThat(result.image().width()).isEqualTo(16);
+    }
+
+    @Test
+    void startsFromTheContentImageWhenAsked() {
+        StyleTransfer transfer = new StyleTransfer(net);
+        float[] start = transfer.initialImage(content, Initialization.content(0), 1);
+        assertThat(start).containsExactly(content.pixels(), org.assertj.core.api.Assertions.within(1e-3f));
+        float[] noisy = transfer.initialImage(content, Initialization.noise(), 1);
+        // pure noise: the network's mean pixel plus N(0, 0.256^2)
+        double mean = 0;
+        for (int i = 0; i < noisy.length; i += 3) {
+            mean += noisy[i];
+        }
+        assertThat(mean / (noisy.length / 3.0)).isBetween(123.68 - 0.2, 123.68 + 0.2);
+        assertThat(transfer.initialImage(content, Initialization.noise(), 1))
+                .containsExactly(noisy); // same seed, same start
+    }
+}
