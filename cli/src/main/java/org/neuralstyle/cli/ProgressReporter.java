@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -12,14 +13,16 @@ import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Shows a run's progress: a bar with the loss terms and ETA on a terminal, or plain lines (every
- * {@code printEvery} iterations and the last) when the output goes to a file or pipe.
+ * Shows a run's progress: a bar with the loss terms and ETA on a terminal (plus a line every
+ * {@code printEvery} iterations if that is positive), or plain lines every {@code printEvery} iterations
+ * and at the last when the output goes to a file or pipe.
  */
 final class ProgressReporter implements StyleTransferListener, AutoCloseable {
 
     private final PrintWriter out;
     private final int printEvery;
-    private final ProgressBar bar;
+    private final boolean terminal;
+    private ProgressBar bar;
     private final Checkpoints checkpoints;
     private final StopSignal stop;
     /** When iteration 0 was done: set-up time (loading, graph building) is not part of the ETA. */
@@ -31,22 +34,45 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
         this.printEvery = printEvery;
         this.checkpoints = checkpoints;
         this.stop = stop;
-        this.bar = terminal ? new ProgressBarBuilder().setTaskName("stylize").setInitialMax(iterations)
+        this.terminal = terminal;
+    }
+
+    /**
+     * Made at iteration 0, so its clock and ETA leave out the set-up (loading weights, building the graph).
+     * One line redrawn with a carriage return, no wider than the terminal so it never wraps.
+     */
+    private static ProgressBar bar(int iterations) {
+        int columns = 100;
+        try {
+            columns = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "100"));
+        } catch (NumberFormatException ignored) {
+            // keep the default
+        }
+        return new ProgressBarBuilder().setTaskName("stylize").setInitialMax(iterations)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).continuousUpdate()
-                .setMaxRenderedLength(140).build() : null;
+                .setConsumer(new ConsoleProgressBarConsumer(System.err, Math.max(40, Math.min(columns, 120) - 1)))
+                .build();
     }
 
     @Override
     public void onIteration(IterationProgress p) {
         if (p.iteration() == 0) {
             startOfIterations = p.elapsed();
+            if (terminal && bar == null) {
+                bar = bar(p.iterations());
+            }
         }
         if (bar != null) {
             bar.stepTo(p.iteration());
-            bar.setExtraMessage(" " + terms(p.loss()));
+            LossTerms t = p.loss();
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (c %.2g s %.2g tv %.2g)",
+                    t.total(), t.content(), t.style(), t.tv()));
             if (printEvery > 0 && p.iteration() % printEvery == 0) {
                 bar.pause();
+                System.err.print("\r\033[K"); // clear the bar's line so the printed line starts clean
+                System.err.flush();
                 out.println(line(p, startOfIterations));
+                out.flush();
                 bar.resume();
             }
         } else if (p.iteration() == p.iterations() || printEvery > 0 && p.iteration() % printEvery == 0) {
@@ -87,6 +113,7 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
     public void close() {
         if (bar != null) {
             bar.close();
+            bar = null;
         }
     }
 }

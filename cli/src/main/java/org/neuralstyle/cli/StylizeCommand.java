@@ -162,8 +162,11 @@ final class StylizeCommand implements Callable<Integer> {
         if (verbose) {
             out.println(run.describe());
         }
+        boolean terminal = System.console() != null;
+        // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
+        int printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, iterations / 10);
         try (StopSignal stop = new StopSignal();
-             ProgressReporter progress = new ProgressReporter(out, System.console() != null, run.printEvery(),
+             ProgressReporter progress = new ProgressReporter(out, terminal, printEvery,
                      iterations, run.checkpoints(), stop)) {
             StyleTransferResult result = new StyleTransfer(run.weights(), engine())
                     .stylize(run.content(), run.styles(), run.options(), progress);
@@ -229,8 +232,7 @@ final class StylizeCommand implements Callable<Integer> {
         options = options.withInitialization(initialization(contentImage));
 
         NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture());
-        int printEvery = printIterations != null ? printIterations : Math.max(1, iterations / 10);
-        return new Run(contentImage, styleImages, options, loaded, checkpoints, printEvery);
+        return new Run(contentImage, styleImages, options, loaded, checkpoints);
     }
 
     private StyleTransferOptions options() {
@@ -378,7 +380,7 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** A validated run: inputs loaded, outputs checked. */
     private record Run(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
-                       NetworkWeights weights, Checkpoints checkpoints, int printEvery) {
+                       NetworkWeights weights, Checkpoints checkpoints) {
 
         String describe() {
             return String.format(Locale.ROOT, "network %s, weights %s%ncontent %dx%d, %d style(s), seed %d, %d iterations",

@@ -9,6 +9,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -61,9 +63,10 @@ public final class ImageFiles {
         if (dir == null || !Files.isDirectory(dir)) {
             throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
         }
-        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".part");
+        // Not createTempFile: its owner-only permissions would carry over to the output.
+        Path temp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
         try {
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 encode(image, format, out);
             }
             moveIntoPlace(temp, file);
@@ -100,7 +103,9 @@ public final class ImageFiles {
             throw new ImageFormatException("no image writer for format " + format);
         }
         ImageWriter writer = writers.next();
-        try (ImageOutputStream stream = ImageIO.createImageOutputStream(out)) {
+        // In memory, not ImageIO's file cache: that registers a delete-on-exit hook, which fails while the JVM
+        // shuts down, and an interrupted run writes its best image exactly then.
+        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
             writer.setOutput(stream);
             ImageWriteParam param = writer.getDefaultWriteParam();
             if (format.equals("jpeg")) {

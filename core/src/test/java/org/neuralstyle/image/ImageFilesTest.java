@@ -30,6 +30,8 @@ class ImageFilesTest {
         try (var files = Files.list(dir)) {
             assertThat(files.toList()).containsExactly(file);
         }
+        // Readable by others as any new file is (temporary files are owner-only by default).
+        assertThat(Files.getPosixFilePermissions(file)).contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ);
     }
 
     @Test
