@@ -229,7 +229,7 @@ final class StylizeCommand implements Callable<Integer> {
             throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
         }
         List<StyleImage> styleImages = styleImages();
-        options = options.withInitialization(initialization(contentImage));
+        options = options.toBuilder().initialization(initialization(contentImage)).build();
 
         NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture());
         return new Run(contentImage, styleImages, options, loaded, checkpoints);
@@ -275,13 +275,15 @@ final class StylizeCommand implements Callable<Integer> {
         LearningRateSchedule schedule = learningRateDecay == 1 ? new LearningRateSchedule.Constant(learningRate)
                 : new LearningRateSchedule.ExponentialDecay(learningRate, learningRateDecay, learningRateDecaySteps);
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        return StyleTransferOptions.defaults()
-                .withWeights(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight)
-                .withIterations(iterations)
-                .withPooling(pool)
-                .withAdam(new AdamSettings(schedule, beta1, beta2, epsilon))
-                .withSeed(chosenSeed)
-                .withPreserveColors(preserveColors);
+        return StyleTransferOptions.builder()
+                .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
+                .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
+                .iterations(iterations)
+                .pooling(pool)
+                .adam(new AdamSettings(schedule, beta1, beta2, epsilon))
+                .seed(chosenSeed)
+                .preserveColors(preserveColors)
+                .build();
     }
 
     private List<StyleImage> styleImages() throws IOException {

@@ -20,7 +20,7 @@ import java.util.Random;
  * <pre>{@code
  * StyleTransfer transfer = new StyleTransfer(weights);
  * StyleTransferResult result = transfer.stylize(content, List.of(StyleImage.of(painting)),
- *         StyleTransferOptions.defaults().withIterations(500), StyleTransferListener.NONE);
+ *         StyleTransferOptions.builder().iterations(500).build(), StyleTransferListener.NONE);
  * }</pre>
  */
 public final class StyleTransfer {

@@ -5,7 +5,7 @@ import org.neuralstyle.optim.AdamSettings;
 
 /**
  * Every weight and schedule of a style transfer. Defaults are the reference implementation's
- * ({@link #defaults()}); change them with the {@code with...} methods, which return new options.
+ * ({@link #defaults()}); set others with {@link #builder()} or change some with {@link #toBuilder()}.
  */
 public record StyleTransferOptions(
         double contentWeight,
@@ -39,43 +39,107 @@ public record StyleTransferOptions(
     }
 
     public static StyleTransferOptions defaults() {
-        return new StyleTransferOptions(5, 1, 500, 1, 100, 1000, Pooling.MAX, AdamSettings.defaults(),
-                Initialization.noise(), 0, false);
+        return builder().build();
     }
 
-    public StyleTransferOptions withWeights(double content, double blend, double style, double layerExp, double tv) {
-        return new StyleTransferOptions(content, blend, style, layerExp, tv, iterations, pooling, adam,
-                initialization, seed, preserveColors);
+    /** A builder holding the reference implementation's defaults. */
+    public static Builder builder() {
+        return new Builder();
     }
 
-    public StyleTransferOptions withIterations(int n) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                n, pooling, adam, initialization, seed, preserveColors);
+    /** A builder holding these options, to change some of them. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.contentWeight = contentWeight;
+        b.contentWeightBlend = contentWeightBlend;
+        b.styleWeight = styleWeight;
+        b.styleLayerWeightExp = styleLayerWeightExp;
+        b.tvWeight = tvWeight;
+        b.iterations = iterations;
+        b.pooling = pooling;
+        b.adam = adam;
+        b.initialization = initialization;
+        b.seed = seed;
+        b.preserveColors = preserveColors;
+        return b;
     }
 
-    public StyleTransferOptions withPooling(Pooling p) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                iterations, p, adam, initialization, seed, preserveColors);
-    }
+    /** Collects options; {@link #build()} checks them. */
+    public static final class Builder {
+        private double contentWeight = 5;
+        private double contentWeightBlend = 1;
+        private double styleWeight = 500;
+        private double styleLayerWeightExp = 1;
+        private double tvWeight = 100;
+        private int iterations = 1000;
+        private Pooling pooling = Pooling.MAX;
+        private AdamSettings adam = AdamSettings.defaults();
+        private Initialization initialization = Initialization.noise();
+        private long seed;
+        private boolean preserveColors;
 
-    public StyleTransferOptions withAdam(AdamSettings a) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                iterations, pooling, a, initialization, seed, preserveColors);
-    }
+        private Builder() {
+        }
 
-    public StyleTransferOptions withInitialization(Initialization init) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                iterations, pooling, adam, init, seed, preserveColors);
-    }
+        public Builder contentWeight(double w) {
+            contentWeight = w;
+            return this;
+        }
 
-    public StyleTransferOptions withSeed(long s) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                iterations, pooling, adam, initialization, s, preserveColors);
-    }
+        public Builder contentWeightBlend(double blend) {
+            contentWeightBlend = blend;
+            return this;
+        }
 
-    public StyleTransferOptions withPreserveColors(boolean preserve) {
-        return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp, tvWeight,
-                iterations, pooling, adam, initialization, seed, preserve);
+        public Builder styleWeight(double w) {
+            styleWeight = w;
+            return this;
+        }
+
+        public Builder styleLayerWeightExp(double exp) {
+            styleLayerWeightExp = exp;
+            return this;
+        }
+
+        public Builder tvWeight(double w) {
+            tvWeight = w;
+            return this;
+        }
+
+        public Builder iterations(int n) {
+            iterations = n;
+            return this;
+        }
+
+        public Builder pooling(Pooling p) {
+            pooling = p;
+            return this;
+        }
+
+        public Builder adam(AdamSettings a) {
+            adam = a;
+            return this;
+        }
+
+        public Builder initialization(Initialization init) {
+            initialization = init;
+            return this;
+        }
+
+        public Builder seed(long s) {
+            seed = s;
+            return this;
+        }
+
+        public Builder preserveColors(boolean preserve) {
+            preserveColors = preserve;
+            return this;
+        }
+
+        public StyleTransferOptions build() {
+            return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
+                    tvWeight, iterations, pooling, adam, initialization, seed, preserveColors);
+        }
     }
 
     private static void requireNonNegative(double value, String what) {

@@ -51,7 +51,8 @@ class StyleTransferGraphTest {
         RgbImage style2 = randomImage(2, 2, 4);
         // content weight 5 split 0.25 / 0.75; style weight 7, layer exponent 2 (weights 1/3, 2/3);
         // blend 3:1 (0.75 / 0.25); tv weight 0.5
-        StyleTransferOptions options = StyleTransferOptions.defaults().withWeights(5, 0.25, 7, 2, 0.5);
+        StyleTransferOptions options = StyleTransferOptions.builder()
+                .contentWeight(5).contentWeightBlend(0.25).styleWeight(7).styleLayerWeightExp(2).tvWeight(0.5).build();
         NetworkWeights net = identityNetwork();
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {3, 1});
         try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
@@ -83,7 +84,8 @@ class StyleTransferGraphTest {
         NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 7);
         int w = 8;
         int h = 8;
-        StyleTransferOptions options = StyleTransferOptions.defaults().withWeights(5, 0.5, 500, 1.5, 100);
+        StyleTransferOptions options = StyleTransferOptions.builder()
+                .contentWeightBlend(0.5).styleLayerWeightExp(1.5).build();
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2});
         try (StyleTransferGraph graph = new StyleTransferGraph(net, pooling, spec, w, h, EngineSettings.defaults())) {
             // Targets near the image keep the loss small next to each pixel's share of it, so float32

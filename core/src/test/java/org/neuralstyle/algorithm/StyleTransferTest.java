@@ -20,9 +20,9 @@ class StyleTransferTest {
     void returnsTheLowestLossImageSeenAndReportsEveryIteration() {
         List<IterationProgress> seen = new ArrayList<>();
         // A large learning rate makes the loss jump around, so the best image is not simply the last.
-        StyleTransferOptions options = StyleTransferOptions.defaults().withIterations(25).withSeed(3)
-                .withAdam(new org.neuralstyle.optim.AdamSettings(
-                        new org.neuralstyle.optim.LearningRateSchedule.Constant(60), 0.9, 0.999, 1e-8));
+        StyleTransferOptions options = StyleTransferOptions.builder().iterations(25).seed(3)
+                .adam(new org.neuralstyle.optim.AdamSettings(
+                        new org.neuralstyle.optim.LearningRateSchedule.Constant(60), 0.9, 0.999, 1e-8)).build();
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles, options, seen::add);
 
         assertThat(seen).hasSize(26);
@@ -55,7 +55,7 @@ class StyleTransferTest {
             }
         };
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
-                StyleTransferOptions.defaults().withIterations(100), stopAfterFive);
+                StyleTransferOptions.builder().iterations(100).build(), stopAfterFive);
         assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.STOPPED);
         assertThat(result.iterationsRun()).isEqualTo(4);
         assertThat(result.image().width()).isEqualTo(16);
