@@ -65,25 +65,25 @@ final class StylizeCommand implements Callable<Integer> {
             description = "Per style: relative weight in the blend, normalised to sum 1 (default equal).")
     List<Double> styleBlendWeights;
 
-    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: ${DEFAULT-VALUE}).")
-    double contentWeight = 5;
+    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: 5; squeezenet 20).")
+    Double contentWeight;
 
     @Option(names = "--content-weight-blend", paramLabel = "B",
             description = "Share of relu4_2 in the content loss, the rest on relu5_2 (default: ${DEFAULT-VALUE}).")
     double contentWeightBlend = 1;
 
-    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: ${DEFAULT-VALUE}).")
-    double styleWeight = 500;
+    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: 500; squeezenet 1e5).")
+    Double styleWeight;
 
     @Option(names = "--style-layer-weight-exp", paramLabel = "E",
             description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: ${DEFAULT-VALUE}).")
     double styleLayerWeightExp = 1;
 
-    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: ${DEFAULT-VALUE}).")
-    double tvWeight = 100;
+    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: 100; squeezenet 10).")
+    Double tvWeight;
 
-    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate = 10;
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: 10; squeezenet 2).")
+    Double learningRate;
 
     @Option(names = "--learning-rate-decay", paramLabel = "F",
             description = "Multiply the learning rate by F every --learning-rate-decay-steps (default ${DEFAULT-VALUE}: "
@@ -121,11 +121,12 @@ final class StylizeCommand implements Callable<Integer> {
     Long seed;
 
     @Option(names = "--network", paramLabel = "NAME",
-            description = "vgg19 (default) or vgg16. A weights file path is accepted too, as in the reference.")
+            description = "vgg19 (default), vgg16 or squeezenet (fast previews). A weights file path is accepted too, "
+                    + "as in the reference.")
     String network = "vgg19";
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "Weights file (MatConvNet .mat). Default: ./" + DEFAULT_WEIGHTS + ".")
+            description = "Weights file (MatConvNet .mat or ONNX). Default: ./" + DEFAULT_WEIGHTS + ".")
     Path weights;
 
     @Option(names = "--checkpoint-output", paramLabel = "PATTERN", description = "Write the best image so far to this "
@@ -207,7 +208,8 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** Everything checked and loaded before the (long) optimisation starts. */
     private Run prepare() throws IOException {
-        StyleTransferOptions options = options();
+        NetworkArchitecture architecture = architecture();
+        StyleTransferOptions options = options(architecture.recommendedWeights());
         OutputFiles.requireWritable(output, overwrite, "--output");
         if (progressPlot != null) {
             if (!progressPlot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
@@ -231,11 +233,16 @@ final class StylizeCommand implements Callable<Integer> {
         List<StyleImage> styleImages = styleImages();
         options = options.toBuilder().initialization(initialization(contentImage)).build();
 
-        NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture());
+        NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture);
         return new Run(contentImage, styleImages, options, loaded, checkpoints);
     }
 
-    private StyleTransferOptions options() {
+    /** The options, with the network's recommended weights where the user gave none. */
+    private StyleTransferOptions options(NetworkArchitecture.RecommendedWeights recommended) {
+        double contentWeight = this.contentWeight != null ? this.contentWeight : recommended.content();
+        double styleWeight = this.styleWeight != null ? this.styleWeight : recommended.style();
+        double tvWeight = this.tvWeight != null ? this.tvWeight : recommended.tv();
+        double learningRate = this.learningRate != null ? this.learningRate : recommended.learningRate();
         requireAtLeast(iterations, 1, "--iterations");
         if (width != null) {
             requireAtLeast(width, 2, "--width");

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 /** One in-process run of the command line, with what it printed. */
 record CliRun(int exitCode, String out, String err) {
 
-    private static final Pattern TOTAL = Pattern.compile("^iteration (\\d+)/\\d+ +total (\\S+)", Pattern.MULTILINE);
+    private static final Pattern LINE = Pattern.compile(
+            "^iteration (\\d+)/\\d+ +total (\\S+) +content (\\S+) +style (\\S+) +tv (\\S+)", Pattern.MULTILINE);
 
     /**
      * Runs with the defaults, replacing the value of each option given in overrides or adding it;
@@ -43,11 +44,20 @@ record CliRun(int exitCode, String out, String err) {
 
     /** The total loss of each printed iteration line, in order. */
     List<Double> totals() {
-        List<Double> totals = new ArrayList<>();
-        Matcher m = TOTAL.matcher(out);
+        return column(2);
+    }
+
+    /** The style loss of each printed iteration line, in order. */
+    List<Double> styleLosses() {
+        return column(4);
+    }
+
+    private List<Double> column(int group) {
+        List<Double> values = new ArrayList<>();
+        Matcher m = LINE.matcher(out);
         while (m.find()) {
-            totals.add(Double.parseDouble(m.group(2)));
+            values.add(Double.parseDouble(m.group(group)));
         }
-        return totals;
+        return values;
     }
 }

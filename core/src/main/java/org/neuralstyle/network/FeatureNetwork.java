@@ -55,8 +55,10 @@ public final class FeatureNetwork {
                 x = convolution(x, c);
             } else if (layer instanceof Layer.Relu) {
                 x = tf.nn.relu(x);
+            } else if (layer instanceof Layer.Fire f) {
+                x = fire(x, f);
             } else {
-                x = pool(x);
+                x = pool(x, (Layer.Pool) layer);
             }
             if (requestedLayers.contains(layer.name())) {
                 outputs.put(layer.name(), x);
@@ -76,15 +78,27 @@ public final class FeatureNetwork {
             };
             return pair;
         });
-        Operand<TFloat32> conv = tf.nn.conv2d(x, kernelAndBias[0], List.of(1L, 1L, 1L, 1L), "SAME");
+        long s = layer.stride();
+        Operand<TFloat32> conv = tf.nn.conv2d(x, kernelAndBias[0], List.of(1L, s, s, 1L), layer.padding().name());
         return tf.nn.biasAdd(conv, kernelAndBias[1]);
     }
 
-    private Operand<TFloat32> pool(Operand<TFloat32> x) {
+    private Operand<TFloat32> fire(Operand<TFloat32> x, Layer.Fire fire) {
+        Operand<TFloat32> squeezed = tf.nn.relu(convolution(x, fire.squeeze()));
+        Operand<TFloat32> e1 = tf.nn.relu(convolution(squeezed, fire.expand1x1()));
+        Operand<TFloat32> e3 = tf.nn.relu(convolution(squeezed, fire.expand3x3()));
+        return tf.concat(List.of(e1, e3), tf.constant(3));
+    }
+
+    private Operand<TFloat32> pool(Operand<TFloat32> x, Layer.Pool layer) {
+        long w = layer.window();
+        long s = layer.stride();
+        String padding = layer.padding().name();
         if (pooling == Pooling.AVG) {
-            return tf.nn.avgPool(x, List.of(1L, 2L, 2L, 1L), List.of(1L, 2L, 2L, 1L), "SAME");
+            return tf.nn.avgPool(x, List.of(1L, w, w, 1L), List.of(1L, s, s, 1L), padding);
         }
-        Operand<TInt32> window = tf.constant(new int[] {1, 2, 2, 1});
-        return tf.nn.maxPool(x, window, window, "SAME");
+        Operand<TInt32> window = tf.constant(new int[] {1, (int) w, (int) w, 1});
+        Operand<TInt32> strides = tf.constant(new int[] {1, (int) s, (int) s, 1});
+        return tf.nn.maxPool(x, window, strides, padding);
     }
 }

@@ -1,18 +1,49 @@
 package org.neuralstyle.network;
 
-/** One step of a feed-forward feature network, named as in the original model (conv1_1, relu1_1, pool1...). */
+import java.util.List;
+
+/** One step of a feed-forward feature network, named as in the original model (conv1_1, relu1_1, pool1, fire2...). */
 public sealed interface Layer {
 
     String name();
 
-    /** A 3x3 (or given size) convolution, stride 1, SAME padding, plus bias. */
-    record Convolution(String name, int kernelSize, int inputChannels, int outputChannels) implements Layer {
+    /** How a window treats the image border: SAME pads with zeros to keep the size, VALID does not pad. */
+    enum Padding { SAME, VALID }
+
+    /** A square convolution plus bias. */
+    record Convolution(String name, int kernelSize, int stride, Padding padding, int inputChannels, int outputChannels)
+            implements Layer {
+
+        /** Stride 1, SAME padding: every VGG convolution. */
+        public Convolution(String name, int kernelSize, int inputChannels, int outputChannels) {
+            this(name, kernelSize, 1, Padding.SAME, inputChannels, outputChannels);
+        }
     }
 
     record Relu(String name) implements Layer {
     }
 
-    /** 2x2 pooling with stride 2; max or average is chosen per run (see {@link Pooling}). */
-    record Pool(String name) implements Layer {
+    /** Pooling over a square window; max or average is chosen per run (see {@link Pooling}). */
+    record Pool(String name, int window, int stride, Padding padding) implements Layer {
+
+        /** 2x2, stride 2, SAME: VGG's pooling. */
+        public Pool(String name) {
+            this(name, 2, 2, Padding.SAME);
+        }
+    }
+
+    /**
+     * SqueezeNet's fire module (Iandola et al. 2016): a 1x1 squeeze convolution and ReLU, then 1x1 and 3x3
+     * expand convolutions, each with ReLU, concatenated on channels.
+     */
+    record Fire(String name, Convolution squeeze, Convolution expand1x1, Convolution expand3x3) implements Layer {
+
+        public int outputChannels() {
+            return expand1x1.outputChannels() + expand3x3.outputChannels();
+        }
+
+        public List<Convolution> convolutions() {
+            return List.of(squeeze, expand1x1, expand3x3);
+        }
     }
 }

@@ -10,7 +10,21 @@ import java.util.Set;
  * Only the structure: the numbers come in a {@link NetworkWeights}.
  */
 public record NetworkArchitecture(String name, List<Layer> layers,
-                                  List<String> defaultContentLayers, List<String> defaultStyleLayers) {
+                                  List<String> defaultContentLayers, List<String> defaultStyleLayers,
+                                  RecommendedWeights recommendedWeights) {
+
+    /**
+     * Loss weights and learning rate that work for this network's feature scale: VGG's are the reference
+     * implementation's defaults; networks with normalised inputs have far smaller Gram matrices.
+     */
+    public record RecommendedWeights(double content, double style, double tv, double learningRate) {
+        public static final RecommendedWeights REFERENCE = new RecommendedWeights(5, 500, 100, 10);
+    }
+
+    public NetworkArchitecture(String name, List<Layer> layers, List<String> defaultContentLayers,
+                               List<String> defaultStyleLayers) {
+        this(name, layers, defaultContentLayers, defaultStyleLayers, RecommendedWeights.REFERENCE);
+    }
 
     public NetworkArchitecture {
         layers = List.copyOf(layers);
@@ -49,11 +63,14 @@ public record NetworkArchitecture(String name, List<Layer> layers,
         throw new IllegalArgumentException(name + " has no layer '" + layerName + "'");
     }
 
+    /** Every convolution in the order it is applied (fire modules: squeeze, expand 1x1, expand 3x3). */
     public List<Layer.Convolution> convolutions() {
         List<Layer.Convolution> convs = new ArrayList<>();
         for (Layer layer : layers) {
             if (layer instanceof Layer.Convolution c) {
                 convs.add(c);
+            } else if (layer instanceof Layer.Fire f) {
+                convs.addAll(f.convolutions());
             }
         }
         return convs;
@@ -65,6 +82,8 @@ public record NetworkArchitecture(String name, List<Layer> layers,
         for (Layer layer : layers.subList(0, indexOf(layerName) + 1)) {
             if (layer instanceof Layer.Convolution c) {
                 channels = c.outputChannels();
+            } else if (layer instanceof Layer.Fire f) {
+                channels = f.outputChannels();
             }
         }
         return channels;

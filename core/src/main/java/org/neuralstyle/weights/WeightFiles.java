@@ -31,8 +31,25 @@ public final class WeightFiles {
             throw new WeightsFormatException(file + ": MAT v7.3 (HDF5) files are not supported; "
                     + "use MatConvNet's imagenet-vgg-verydeep-19.mat (MAT v5)");
         }
+        if (looksLikeOnnx(file)) {
+            return OnnxWeights.read(file, architecture);
+        }
         throw new WeightsFormatException(file + ": unknown weights format (expected a MatConvNet .mat file "
-                + "such as imagenet-vgg-verydeep-19.mat)");
+                + "such as imagenet-vgg-verydeep-19.mat, or an ONNX model)");
+    }
+
+    /**
+     * ONNX files are protobuf ModelProto messages; every exporter writes ir_version (field 1, varint) first,
+     * so the first byte is the tag 0x08 followed by a small version number.
+     */
+    private static boolean looksLikeOnnx(Path file) throws IOException {
+        byte[] head = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 2) < 2) {
+                return false;
+            }
+        }
+        return head[0] == 0x08 && head[1] > 0 && head[1] < 32;
     }
 
     private static String headerText(Path file) throws IOException {
