@@ -31,11 +31,14 @@ public final class WeightFiles {
             throw new WeightsFormatException(file + ": MAT v7.3 (HDF5) files are not supported; "
                     + "use MatConvNet's imagenet-vgg-verydeep-19.mat (MAT v5)");
         }
+        if (header.startsWith("\u0089HDF\r\n\u001a\n")) {
+            return KerasWeights.read(file, architecture);
+        }
         if (looksLikeOnnx(file)) {
             return OnnxWeights.read(file, architecture);
         }
         throw new WeightsFormatException(file + ": unknown weights format (expected a MatConvNet .mat file "
-                + "such as imagenet-vgg-verydeep-19.mat, or an ONNX model)");
+                + "such as imagenet-vgg-verydeep-19.mat, a Keras .h5 file or an ONNX model)");
     }
 
     /**
