@@ -9,6 +9,9 @@ import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.models.Checksum;
+import org.neuralstyle.models.Downloader;
+import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.network.Networks;
@@ -17,7 +20,10 @@ import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
 import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -31,6 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
+        subcommands = ModelsCommand.class,
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
@@ -39,16 +46,20 @@ final class StylizeCommand implements Callable<Integer> {
     static final String DEFAULT_WEIGHTS = "imagenet-vgg-verydeep-19.mat";
     static final int EXIT_INTERRUPTED = 130;
 
-    private final PrintWriter out;
-    private final PrintWriter err;
+    final PrintWriter out;
+    final PrintWriter err;
 
-    @Option(names = "--content", required = true, paramLabel = "FILE", description = "Content image.")
+    @Spec
+    CommandSpec spec;
+
+    // Checked in call(), not by picocli: `neural-style models list` needs none of them.
+    @Option(names = "--content", paramLabel = "FILE", description = "Content image (required).")
     Path content;
 
-    @Option(names = "--styles", required = true, arity = "1..*", paramLabel = "FILE", description = "One or more style images.")
+    @Option(names = "--styles", arity = "1..*", paramLabel = "FILE", description = "One or more style images (required).")
     List<Path> styles;
 
-    @Option(names = "--output", required = true, paramLabel = "FILE", description = "Output image (.png, .jpg, .bmp).")
+    @Option(names = "--output", paramLabel = "FILE", description = "Output image: .png, .jpg, .bmp (required).")
     Path output;
 
     @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
@@ -126,7 +137,8 @@ final class StylizeCommand implements Callable<Integer> {
     String network = "vgg19";
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "Weights file (MatConvNet .mat or ONNX). Default: ./" + DEFAULT_WEIGHTS + ".")
+            description = "Weights file: MatConvNet .mat, Keras .h5 or ONNX. Default: ./" + DEFAULT_WEIGHTS
+                    + ", else VGG-19 from the cache, downloaded on first use.")
     Path weights;
 
     @Option(names = "--checkpoint-output", paramLabel = "PATTERN", description = "Write the best image so far to this "
@@ -159,9 +171,11 @@ final class StylizeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        requireOptions();
         Run run = prepare();
         if (verbose) {
             out.println(run.describe());
+            out.println("weights file " + run.weightsFile() + ", SHA-256 " + Checksum.of(run.weightsFile(), "SHA-256"));
         }
         boolean terminal = System.console() != null;
         // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
@@ -206,6 +220,22 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
+    private void requireOptions() {
+        List<String> missing = new ArrayList<>();
+        if (content == null) {
+            missing.add("--content=FILE");
+        }
+        if (styles == null) {
+            missing.add("--styles=FILE...");
+        }
+        if (output == null) {
+            missing.add("--output=FILE");
+        }
+        if (!missing.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "Missing required option(s): " + String.join(", ", missing));
+        }
+    }
+
     /** Everything checked and loaded before the (long) optimisation starts. */
     private Run prepare() throws IOException {
         NetworkArchitecture architecture = architecture();
@@ -233,8 +263,9 @@ final class StylizeCommand implements Callable<Integer> {
         List<StyleImage> styleImages = styleImages();
         options = options.toBuilder().initialization(initialization(contentImage)).build();
 
-        NetworkWeights loaded = WeightFiles.load(weightsFile(), architecture);
-        return new Run(contentImage, styleImages, options, loaded, checkpoints);
+        Path weightsFile = weightsFile(architecture);
+        NetworkWeights loaded = WeightFiles.load(weightsFile, architecture);
+        return new Run(contentImage, styleImages, options, loaded, weightsFile, checkpoints);
     }
 
     /** The options, with the network's recommended weights where the user gave none. */
@@ -340,19 +371,15 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
-    private Path weightsFile() {
+    private Path weightsFile(NetworkArchitecture architecture) throws IOException {
         if (weights != null) {
             return weights;
         }
         if (looksLikeFile(network)) {
             return Path.of(network); // the reference's --network took the weights file
         }
-        Path local = Path.of(DEFAULT_WEIGHTS);
-        if (Files.isRegularFile(local)) {
-            return local;
-        }
-        throw new UserError("no weights file: pass --weights FILE, or put " + DEFAULT_WEIGHTS
-                + " (MatConvNet, 534 MB, from vlfeat.org/matconvnet/models/) in the current folder");
+        return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), err, System.console() != null)
+                .locate(architecture.name().replace("squeezenet1.1", "squeezenet"));
     }
 
     private static boolean looksLikeFile(String value) {
@@ -389,12 +416,17 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** A validated run: inputs loaded, outputs checked. */
     private record Run(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
-                       NetworkWeights weights, Checkpoints checkpoints) {
+                       NetworkWeights weights, Path weightsFile, Checkpoints checkpoints) {
 
         String describe() {
-            return String.format(Locale.ROOT, "network %s, weights %s%ncontent %dx%d, %d style(s), seed %d, %d iterations",
-                    weights.architecture().name(), weights.source(), content.width(), content.height(),
-                    styles.size(), options.seed(), options.iterations());
+            NetworkArchitecture arch = weights.architecture();
+            return String.format(Locale.ROOT, "network %s (%d convolutions), weights %s%n"
+                            + "content layers %s, style layers %s%n"
+                            + "content %dx%d, %d style(s), seed %d, %d iterations, weights content %s style %s tv %s",
+                    arch.name(), arch.convolutions().size(), weights.source(),
+                    arch.defaultContentLayers(), arch.defaultStyleLayers(),
+                    content.width(), content.height(), styles.size(), options.seed(), options.iterations(),
+                    options.contentWeight(), options.styleWeight(), options.tvWeight());
         }
     }
 }

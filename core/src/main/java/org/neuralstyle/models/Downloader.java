@@ -60,8 +60,9 @@ public final class Downloader {
             }
         }
         if (last != null) {
+            long kept = Files.exists(part) ? Files.size(part) : 0;
             throw new DownloadException("download of " + url + " failed after " + ATTEMPTS + " attempts ("
-                    + describe(last) + "); " + Files.size(part) + " bytes kept in " + part + " to resume", last);
+                    + describe(last) + ")" + (kept > 0 ? "; " + kept + " bytes kept in " + part + " to resume" : ""), last);
         }
         if (!checksum.matches(part)) {
             Files.deleteIfExists(part);
@@ -118,6 +119,13 @@ public final class Downloader {
     }
 
     private static String describe(IOException e) {
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        if (e instanceof java.net.ConnectException || e instanceof java.net.UnknownHostException
+                || e.getCause() instanceof java.net.UnknownHostException) {
+            return "no connection to the server: offline?";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "the server did not answer in time";
+        }
+        return e.getMessage() == null || e.getMessage().isBlank() ? e.getClass().getSimpleName() : e.getMessage();
     }
 }
