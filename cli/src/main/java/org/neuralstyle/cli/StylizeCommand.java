@@ -137,7 +137,7 @@ final class StylizeCommand implements Callable<Integer> {
     String network = "vgg19";
 
     @Option(names = "--weights", paramLabel = "FILE",
-            description = "Weights file: MatConvNet .mat, Keras .h5 or ONNX. Default: ./" + DEFAULT_WEIGHTS
+            description = "Weights file: MatConvNet .mat, Keras .h5, ONNX or Caffe. Default: ./" + DEFAULT_WEIGHTS
                     + ", else VGG-19 from the cache, downloaded on first use.")
     Path weights;
 

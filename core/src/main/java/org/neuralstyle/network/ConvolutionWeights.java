@@ -21,6 +21,38 @@ public record ConvolutionWeights(int height, int width, int inputChannels, int o
         return ((h * width + w) * inputs + in) * outputs + out;
     }
 
+    /** From a kernel in OIHW order (ONNX, Caffe, PyTorch: output, input, height, width). */
+    public static ConvolutionWeights fromOihw(float[] oihw, int outputs, int inputs, int height, int width, float[] bias) {
+        float[] hwio = new float[oihw.length];
+        int n = 0;
+        for (int o = 0; o < outputs; o++) {
+            for (int i = 0; i < inputs; i++) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        hwio[kernelIndex(y, x, i, o, width, inputs, outputs)] = oihw[n++];
+                    }
+                }
+            }
+        }
+        return new ConvolutionWeights(height, width, inputs, outputs, hwio, bias);
+    }
+
+    /** The kernel in OIHW order. */
+    public float[] toOihw() {
+        float[] oihw = new float[kernel.length];
+        int n = 0;
+        for (int o = 0; o < outputChannels; o++) {
+            for (int i = 0; i < inputChannels; i++) {
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        oihw[n++] = kernelAt(y, x, i, o);
+                    }
+                }
+            }
+        }
+        return oihw;
+    }
+
     public float kernelAt(int h, int w, int in, int out) {
         return kernel[kernelIndex(h, w, in, out, width, inputChannels, outputChannels)];
     }

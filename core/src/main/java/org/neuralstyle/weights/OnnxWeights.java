@@ -97,22 +97,11 @@ public final class OnnxWeights {
                     + out + ", expected " + layer.kernelSize() + "x" + layer.kernelSize() + "x" + layer.inputChannels()
                     + "x" + layer.outputChannels() + " for " + layer.name());
         }
-        float[] hwio = new float[w.values().length];
-        int oihw = 0;
-        for (int o = 0; o < out; o++) {
-            for (int i = 0; i < in; i++) {
-                for (int y = 0; y < h; y++) {
-                    for (int x = 0; x < wd; x++) {
-                        hwio[ConvolutionWeights.kernelIndex(y, x, i, o, wd, in, out)] = w.values()[oihw++];
-                    }
-                }
-            }
-        }
         float[] bias = b == null ? new float[out] : b.values();
         if (bias.length != out) {
             throw new WeightsFormatException(file + ": bias '" + conv.bias() + "' has " + bias.length + " values, expected " + out);
         }
-        return new ConvolutionWeights(h, wd, in, out, hwio, bias);
+        return ConvolutionWeights.fromOihw(w.values(), out, in, h, wd, bias);
     }
 
     private static void readGraph(CodedInputStream model, Map<String, Tensor> initializers, List<Conv> convs)
@@ -162,7 +151,7 @@ public final class OnnxWeights {
         String name = "";
         int type = FLOAT;
         float[] values = null;
-        List<Float> floats = new ArrayList<>();
+        ProtobufFloats floats = new ProtobufFloats();
         while (!in.isAtEnd()) {
             int tag = in.readTag();
             int field = WireFormat.getTagFieldNumber(tag);
@@ -177,14 +166,8 @@ public final class OnnxWeights {
                 in.popLimit(packed);
             } else if (field == 2) {
                 type = in.readInt32();
-            } else if (field == 4 && wire == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
-                int packed = in.pushLimit(in.readRawVarint32());
-                while (!in.isAtEnd()) {
-                    floats.add(in.readFloat());
-                }
-                in.popLimit(packed);
             } else if (field == 4) {
-                floats.add(in.readFloat());
+                floats.read(in, tag);
             } else if (field == 8) {
                 name = in.readString();
             } else if (field == 9) {
@@ -197,10 +180,7 @@ public final class OnnxWeights {
         }
         in.popLimit(limit);
         if (values == null) {
-            values = new float[floats.size()];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = floats.get(i);
-            }
+            values = floats.toArray();
         }
         long[] d = dims.stream().mapToLong(Long::longValue).toArray();
         if (type != FLOAT) {

@@ -37,8 +37,11 @@ public final class WeightFiles {
         if (looksLikeOnnx(file)) {
             return OnnxWeights.read(file, architecture);
         }
+        if (looksLikeCaffe(file)) {
+            return CaffeWeights.read(file, architecture);
+        }
         throw new WeightsFormatException(file + ": unknown weights format (expected a MatConvNet .mat file "
-                + "such as imagenet-vgg-verydeep-19.mat, a Keras .h5 file or an ONNX model)");
+                + "such as imagenet-vgg-verydeep-19.mat, a Keras .h5 file, an ONNX model or a Caffe .caffemodel)");
     }
 
     /**
@@ -53,6 +56,21 @@ public final class WeightFiles {
             }
         }
         return head[0] == 0x08 && head[1] > 0 && head[1] < 32;
+    }
+
+    /**
+     * Caffe NetParameter files start with the net's name (field 1), its legacy layers (field 2) or its
+     * layers (field 100), each length-delimited: tag byte 0x0A, 0x12, or 0xA2 0x06.
+     */
+    private static boolean looksLikeCaffe(Path file) throws IOException {
+        byte[] head = new byte[2];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 2) < 2) {
+                return false;
+            }
+        }
+        int first = head[0] & 0xff;
+        return first == 0x0A || first == 0x12 || first == 0xA2 && head[1] == 0x06;
     }
 
     private static String headerText(Path file) throws IOException {

@@ -44,7 +44,7 @@ public final class OnnxFiles {
         for (Layer.Convolution conv : weights.architecture().convolutions()) {
             ConvolutionWeights cw = weights.convolution(conv.name());
             g.writeByteArray(5, tensor("model_conv" + k + "_weight",
-                    new long[] {cw.outputChannels(), cw.inputChannels(), cw.height(), cw.width()}, oihw(cw), rawData));
+                    new long[] {cw.outputChannels(), cw.inputChannels(), cw.height(), cw.width()}, cw.toOihw(), rawData));
             g.writeByteArray(5, tensor("model_conv" + k + "_bias", new long[] {cw.outputChannels()}, cw.bias(), rawData));
             k++;
         }
@@ -56,21 +56,6 @@ public final class OnnxFiles {
             model.writeByteArray(7, graph.toByteArray());
             model.flush();
         }
-    }
-
-    private static float[] oihw(ConvolutionWeights w) {
-        float[] out = new float[w.kernel().length];
-        int i = 0;
-        for (int o = 0; o < w.outputChannels(); o++) {
-            for (int c = 0; c < w.inputChannels(); c++) {
-                for (int y = 0; y < w.height(); y++) {
-                    for (int x = 0; x < w.width(); x++) {
-                        out[i++] = w.kernelAt(y, x, c, o);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     private static byte[] node(String op, String input, String weight, String bias, String output) throws IOException {
