@@ -166,6 +166,11 @@ public final class OnnxWeights {
                 in.popLimit(packed);
             } else if (field == 2) {
                 type = in.readInt32();
+            } else if ((field == 4 || field == 9) && dims.size() == 2) {
+                // A fully connected layer's matrix (most of a VGG file): never needed, so never held in memory.
+                // Writers emit fields in number order, so dims (1) is known before the data (4, 9).
+                in.skipField(tag);
+                type = -1;
             } else if (field == 4) {
                 floats.read(in, tag);
             } else if (field == 8) {
