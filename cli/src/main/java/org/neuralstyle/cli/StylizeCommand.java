@@ -361,7 +361,7 @@ final class StylizeCommand implements Callable<Integer> {
     }
 
     private NetworkArchitecture architecture() {
-        if (looksLikeFile(network)) {
+        if (networkIsAFile()) {
             return Networks.byName("vgg19");
         }
         try {
@@ -371,19 +371,25 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
+    /** The reference took the weights file's path in --network; a known network name always wins. */
+    private boolean networkIsAFile() {
+        try {
+            Networks.byName(network);
+            return false;
+        } catch (IllegalArgumentException notAName) {
+            return network.contains("/") || network.contains("\\") || network.contains(".") || Files.exists(Path.of(network));
+        }
+    }
+
     private Path weightsFile(NetworkArchitecture architecture) throws IOException {
         if (weights != null) {
             return weights;
         }
-        if (looksLikeFile(network)) {
-            return Path.of(network); // the reference's --network took the weights file
+        if (networkIsAFile()) {
+            return Path.of(network);
         }
         return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), err, System.console() != null)
-                .locate(architecture.name().replace("squeezenet1.1", "squeezenet"));
-    }
-
-    private static boolean looksLikeFile(String value) {
-        return value.contains("/") || value.contains("\\") || value.contains(".") || Files.exists(Path.of(value));
+                .locate(architecture.name());
     }
 
     private EngineSettings engine() {

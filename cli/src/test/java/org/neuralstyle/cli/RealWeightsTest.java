@@ -25,7 +25,7 @@ class RealWeightsTest {
         Path style = SharedData.media("style/starry_night.jpg");
         Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
         Path output = dir.resolve("cat.png");
-        CliRun run = CliRun.of("--network", "squeezenet", "--weights", weights.toString(),
+        CliRun run = CliRun.of("--network", "squeezenet1.1", "--weights", weights.toString(),
                 "--content", content.toString(), "--styles", style.toString(), "--output", output.toString(),
                 "--width", "128", "--iterations", "300", "--initial", "content", "--seed", "1",
                 "--print-iterations", "50");
@@ -39,5 +39,17 @@ class RealWeightsTest {
         RgbImage photo = Resampling.toWidth(ImageFiles.read(content), 128);
         assertThat(painted.width()).isEqualTo(photo.width());
         assertThat(painted.meanAbsoluteDifference(photo)).isGreaterThan(10);
+    }
+
+    @Test
+    void aWeightsPathInNetworkIsAcceptedAsTheReferenceDid() throws IOException {
+        Path weights = org.neuralstyle.testing.RandomVgg19File.get();
+        Path output = dir.resolve("ref.png");
+        CliRun run = CliRun.of("--network", weights.toString(), "--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
+                "--width", "32", "--iterations", "2", "-v");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("network vgg19").contains("MatConvNet");
+        assertThat(output).exists();
     }
 }

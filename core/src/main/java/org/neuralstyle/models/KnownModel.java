@@ -1,7 +1,5 @@
 package org.neuralstyle.models;
 
-import org.neuralstyle.network.NetworkArchitecture;
-import org.neuralstyle.network.Networks;
 
 import java.net.URI;
 import java.util.List;
@@ -41,9 +39,5 @@ public record KnownModel(String name, String network, String fileName, URI url, 
     /** The default model for a network, if there is one to download. */
     public static Optional<KnownModel> defaultFor(String network) {
         return all().stream().filter(m -> m.network.equals(network)).findFirst();
-    }
-
-    public NetworkArchitecture architecture() {
-        return Networks.byName(network);
     }
 }
