@@ -91,6 +91,26 @@ class StylizeCommandTest {
     }
 
     @Test
+    void lbfgsIsSelectedAndLowersTheLoss() {
+        // The optimisers are compared on a proper budget in StyleTransferTest; here: the option reaches them.
+        CliRun lbfgs = stylize(dir.resolve("lbfgs.png"), "--iterations", "20", "--optimizer", "lbfgs", "--lbfgs-history", "5");
+        assertThat(lbfgs.exitCode()).as(lbfgs.err()).isZero();
+        List<Double> totals = lbfgs.totals();
+        assertThat(totals).hasSize(21);
+        assertThat(totals.stream().mapToDouble(Double::doubleValue).min().orElseThrow()).isLessThan(0.9 * totals.get(0));
+        assertThat(stylize(dir.resolve("sgd.png"), "--optimizer", "sgd").err()).contains("--optimizer").contains("sgd");
+    }
+
+    @Test
+    void aLossThatStopsBeingFiniteEndsWithAClearMessageAndTheBestImage() {
+        Path output = dir.resolve("nan.png");
+        CliRun run = stylize(output, "--iterations", "10", "--learning-rate", "1e30");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("stopped being finite").contains("lower --learning-rate").contains("wrote " + output);
+        assertThat(output).exists();
+    }
+
+    @Test
     void checkpointsHoldTheBestImageSoFar() throws IOException {
         Path output = dir.resolve("final.png");
         CliRun run = stylize(output, "--iterations", "6", "--checkpoint-output", dir.resolve("ck_%s.png").toString(),

@@ -6,6 +6,9 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.optim.Adam;
+import org.neuralstyle.optim.Lbfgs;
+import org.neuralstyle.optim.Objective;
+import org.neuralstyle.optim.Optimizer;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -60,43 +63,72 @@ public final class StyleTransfer {
 
     private StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content,
                                          StyleTransferOptions options, StyleTransferListener listener, long start) {
-        int n = options.iterations();
-        Adam adam = new Adam(options.adam(), x.length);
-        float[] gradient = new float[x.length];
-        float[] best = x.clone();
-        LossTerms bestLoss = null;
-        int bestIteration = 0;
-        List<LossTerms> history = new ArrayList<>();
-        StyleTransferResult.Ending ending = StyleTransferResult.Ending.COMPLETED;
-        for (int i = 0; i <= n; i++) {
+        Tracker tracker = new Tracker(graph, content, options, listener, start);
+        Optimizer optimizer = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS
+                ? new Lbfgs(options.lbfgsHistorySize()) : new Adam(options.adam(), x.length);
+        Optimizer.Outcome outcome = optimizer.minimize(tracker, x);
+        if (tracker.bestLoss == null) {
+            throw new ArithmeticException("the loss of the initial image is not finite; check the weights file");
+        }
+        StyleTransferResult.Ending ending = tracker.stopped ? StyleTransferResult.Ending.STOPPED
+                : outcome == Optimizer.Outcome.NOT_FINITE ? StyleTransferResult.Ending.NOT_FINITE
+                : StyleTransferResult.Ending.COMPLETED;
+        return new StyleTransferResult(outputImage(tracker.best, content, options), tracker.bestLoss,
+                tracker.bestIteration, tracker.history, ending, since(start));
+    }
+
+    /**
+     * The objective the optimisers see: evaluates the loss graph, keeps the lowest-loss image, reports each
+     * evaluation as an iteration (0 = the initial image), and ends the budget after {@code iterations} + 1
+     * evaluations or when the listener asks to stop.
+     */
+    private static final class Tracker implements Objective {
+        private final StyleTransferGraph graph;
+        private final RgbImage content;
+        private final StyleTransferOptions options;
+        private final StyleTransferListener listener;
+        private final long start;
+        private final List<LossTerms> history = new ArrayList<>();
+        private float[] best;
+        private LossTerms bestLoss;
+        private int bestIteration;
+        private boolean stopped;
+
+        Tracker(StyleTransferGraph graph, RgbImage content, StyleTransferOptions options,
+                StyleTransferListener listener, long start) {
+            this.graph = graph;
+            this.content = content;
+            this.options = options;
+            this.listener = listener;
+            this.start = start;
+        }
+
+        @Override
+        public double evaluate(float[] x, float[] gradient) {
             LossTerms loss = graph.evaluate(x, gradient);
             if (!loss.isFinite()) {
-                ending = StyleTransferResult.Ending.NOT_FINITE;
-                break;
+                return loss.total(); // not an iteration: the optimiser steps back or stops
             }
+            int iteration = history.size();
             history.add(loss);
             if (bestLoss == null || loss.total() < bestLoss.total()) {
                 bestLoss = loss;
-                bestIteration = i;
-                System.arraycopy(x, 0, best, 0, x.length);
+                bestIteration = iteration;
+                best = x.clone();
             }
             float[] bestNow = best;
-            listener.onIteration(new IterationProgress(i, n, loss, bestLoss, bestIteration, since(start),
-                    () -> outputImage(bestNow.clone(), content, options)));
-            if (i == n) {
-                break;
+            listener.onIteration(new IterationProgress(iteration, options.iterations(), loss, bestLoss, bestIteration,
+                    since(start), () -> outputImage(bestNow.clone(), content, options)));
+            if (iteration < options.iterations() && listener.stopRequested()) {
+                stopped = true;
             }
-            if (listener.stopRequested()) {
-                ending = StyleTransferResult.Ending.STOPPED;
-                break;
-            }
-            adam.step(x, gradient);
+            return loss.total();
         }
-        if (bestLoss == null) {
-            throw new ArithmeticException("the loss of the initial image is not finite; check the weights file");
+
+        @Override
+        public boolean exhausted() {
+            return stopped || history.size() > options.iterations();
         }
-        return new StyleTransferResult(outputImage(best, content, options), bestLoss, bestIteration, history,
-                ending, since(start));
     }
 
     private static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options) {

@@ -16,6 +16,8 @@ public record StyleTransferOptions(
         int iterations,
         Pooling pooling,
         AdamSettings adam,
+        OptimizerKind optimizer,
+        int lbfgsHistorySize,
         Initialization initialization,
         long seed,
         boolean preserveColors) {
@@ -33,7 +35,10 @@ public record StyleTransferOptions(
         if (iterations < 1) {
             throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
         }
-        if (pooling == null || adam == null || initialization == null) {
+        if (lbfgsHistorySize < 1) {
+            throw new IllegalArgumentException("L-BFGS history size must be at least 1, got " + lbfgsHistorySize);
+        }
+        if (pooling == null || adam == null || optimizer == null || initialization == null) {
             throw new IllegalArgumentException("pooling, optimiser and initialisation must be set");
         }
     }
@@ -41,6 +46,12 @@ public record StyleTransferOptions(
     public static StyleTransferOptions defaults() {
         return builder().build();
     }
+
+    /**
+     * Adam (the paper's, one evaluation per iteration) or L-BFGS (Gatys et al.'s; iterations then count loss
+     * evaluations, line-search trials included, as in jcjohnson/neural-style).
+     */
+    public enum OptimizerKind { ADAM, LBFGS }
 
     /** A builder holding the reference implementation's defaults. */
     public static Builder builder() {
@@ -58,6 +69,8 @@ public record StyleTransferOptions(
         b.iterations = iterations;
         b.pooling = pooling;
         b.adam = adam;
+        b.optimizer = optimizer;
+        b.lbfgsHistorySize = lbfgsHistorySize;
         b.initialization = initialization;
         b.seed = seed;
         b.preserveColors = preserveColors;
@@ -74,6 +87,8 @@ public record StyleTransferOptions(
         private int iterations = 1000;
         private Pooling pooling = Pooling.MAX;
         private AdamSettings adam = AdamSettings.defaults();
+        private OptimizerKind optimizer = OptimizerKind.ADAM;
+        private int lbfgsHistorySize = 20;
         private Initialization initialization = Initialization.noise();
         private long seed;
         private boolean preserveColors;
@@ -121,6 +136,16 @@ public record StyleTransferOptions(
             return this;
         }
 
+        public Builder optimizer(OptimizerKind kind) {
+            optimizer = kind;
+            return this;
+        }
+
+        public Builder lbfgsHistorySize(int size) {
+            lbfgsHistorySize = size;
+            return this;
+        }
+
         public Builder initialization(Initialization init) {
             initialization = init;
             return this;
@@ -138,7 +163,7 @@ public record StyleTransferOptions(
 
         public StyleTransferOptions build() {
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
-                    tvWeight, iterations, pooling, adam, initialization, seed, preserveColors);
+                    tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors);
         }
     }
 

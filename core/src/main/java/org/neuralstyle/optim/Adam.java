@@ -5,7 +5,7 @@ package org.neuralstyle.optim;
  * tf.train.AdamOptimizer): the bias correction is folded into the step size,
  * lr_t = lr * sqrt(1 - beta2^t) / (1 - beta1^t), and x -= lr_t * m / (sqrt(v) + epsilon).
  */
-public final class Adam {
+public final class Adam implements Optimizer {
 
     private final AdamSettings settings;
     private final float[] m;
@@ -16,6 +16,22 @@ public final class Adam {
         this.settings = settings;
         this.m = new float[size];
         this.v = new float[size];
+    }
+
+    /** One evaluation per step, as the reference implementation; stops at a loss that is not finite. */
+    @Override
+    public Outcome minimize(Objective objective, float[] x) {
+        float[] gradient = new float[x.length];
+        while (true) {
+            double loss = objective.evaluate(x, gradient);
+            if (!Double.isFinite(loss)) {
+                return Outcome.NOT_FINITE;
+            }
+            if (objective.exhausted()) {
+                return Outcome.BUDGET_SPENT;
+            }
+            step(x, gradient);
+        }
     }
 
     /** Updates x in place from the gradient of the loss at x. */

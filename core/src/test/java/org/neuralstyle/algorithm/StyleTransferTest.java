@@ -62,6 +62,18 @@ class StyleTransferTest {
     }
 
     @Test
+    void lbfgsNeverEndsAboveItsStartAndBeatsAdamOnTheSameBudget() {
+        StyleTransferOptions adam = StyleTransferOptions.builder().iterations(40).seed(5).build();
+        StyleTransferOptions lbfgs = adam.toBuilder().optimizer(StyleTransferOptions.OptimizerKind.LBFGS).build();
+        StyleTransferResult a = new StyleTransfer(net).stylize(content, styles, adam, StyleTransferListener.NONE);
+        StyleTransferResult l = new StyleTransfer(net).stylize(content, styles, lbfgs, StyleTransferListener.NONE);
+        assertThat(l.history()).hasSize(41);
+        assertThat(l.loss().total()).isLessThanOrEqualTo(l.history().get(0).total());
+        assertThat(l.loss().total()).isLessThan(a.loss().total());
+        assertThat(l.ending()).isEqualTo(StyleTransferResult.Ending.COMPLETED);
+    }
+
+    @Test
     void startsFromTheContentImageWhenAsked() {
         StyleTransfer transfer = new StyleTransfer(net);
         float[] start = transfer.initialImage(content, Initialization.content(0), 1);
