@@ -189,12 +189,14 @@ final class StylizeCommand implements Callable<Integer> {
         boolean terminal = System.console() != null;
         // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
         int printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, iterations / 10);
-        try (StopSignal stop = new StopSignal();
-             ProgressReporter progress = new ProgressReporter(out, terminal, printEvery,
-                     iterations, run.checkpoints(), stop)) {
-            StyleTransferResult result = new StyleTransfer(run.weights(), engine())
-                    .stylize(run.content(), run.styles(), run.options(), progress);
-            progress.close();
+        try (StopSignal stop = new StopSignal()) {
+            StyleTransferResult result;
+            // The bar is closed before anything else is printed.
+            try (ProgressReporter progress = new ProgressReporter(out, terminal, printEvery, iterations,
+                    run.checkpoints(), stop)) {
+                result = new StyleTransfer(run.weights(), engine())
+                        .stylize(run.content(), run.styles(), run.options(), progress);
+            }
             writeOutputs(result);
             stop.finished();
             return report(result);

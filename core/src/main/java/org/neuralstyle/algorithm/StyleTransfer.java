@@ -114,11 +114,14 @@ public final class StyleTransfer {
             if (bestLoss == null || loss.total() < bestLoss.total()) {
                 bestLoss = loss;
                 bestIteration = iteration;
-                best = x.clone();
+                // One buffer, overwritten: under L-BFGS nearly every evaluation is a new best.
+                if (best == null) {
+                    best = new float[x.length];
+                }
+                System.arraycopy(x, 0, best, 0, x.length);
             }
-            float[] bestNow = best;
             listener.onIteration(new IterationProgress(iteration, options.iterations(), loss, bestLoss, bestIteration,
-                    since(start), () -> outputImage(bestNow.clone(), content, options)));
+                    since(start), () -> outputImage(best.clone(), content, options)));
             if (iteration < options.iterations() && listener.stopRequested()) {
                 stopped = true;
             }

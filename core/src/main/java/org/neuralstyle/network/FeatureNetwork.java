@@ -22,7 +22,11 @@ public final class FeatureNetwork {
     private final Ops tf;
     private final NetworkWeights weights;
     private final Pooling pooling;
-    private final Map<String, Operand<TFloat32>[]> constants = new HashMap<>();
+    /** One convolution's weights as graph constants, made once however often the network is applied. */
+    private record Constants(Operand<TFloat32> kernel, Operand<TFloat32> bias) {
+    }
+
+    private final Map<String, Constants> constants = new HashMap<>();
     private final Operand<TFloat32> mean;
     private final Operand<TFloat32> scale;
 
@@ -68,19 +72,14 @@ public final class FeatureNetwork {
     }
 
     private Operand<TFloat32> convolution(Operand<TFloat32> x, Layer.Convolution layer) {
-        Operand<TFloat32>[] kernelAndBias = constants.computeIfAbsent(layer.name(), name -> {
+        Constants c = constants.computeIfAbsent(layer.name(), name -> {
             ConvolutionWeights w = weights.convolution(name);
-            @SuppressWarnings("unchecked")
-            Operand<TFloat32>[] pair = new Operand[] {
-                tf.constant(Shape.of(w.height(), w.width(), w.inputChannels(), w.outputChannels()),
-                        DataBuffers.of(w.kernel(), true, false)),
-                tf.constant(w.bias())
-            };
-            return pair;
+            return new Constants(tf.constant(Shape.of(w.height(), w.width(), w.inputChannels(), w.outputChannels()),
+                    DataBuffers.of(w.kernel(), true, false)), tf.constant(w.bias()));
         });
         long s = layer.stride();
-        Operand<TFloat32> conv = tf.nn.conv2d(x, kernelAndBias[0], List.of(1L, s, s, 1L), layer.padding().name());
-        return tf.nn.biasAdd(conv, kernelAndBias[1]);
+        Operand<TFloat32> conv = tf.nn.conv2d(x, c.kernel(), List.of(1L, s, s, 1L), layer.padding().name());
+        return tf.nn.biasAdd(conv, c.bias());
     }
 
     private Operand<TFloat32> fire(Operand<TFloat32> x, Layer.Fire fire) {
