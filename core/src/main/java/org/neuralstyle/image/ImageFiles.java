@@ -3,6 +3,7 @@ package org.neuralstyle.image;
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
+import org.neuralstyle.io.AtomicFiles;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -14,12 +15,9 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.Iterator;
 import java.util.Locale;
 
@@ -59,20 +57,7 @@ public final class ImageFiles {
     /** Writes a picture (a plot, say) in the format of the file's extension, atomically. */
     public static void write(BufferedImage image, Path file) throws IOException {
         String format = formatOf(file);
-        Path dir = file.toAbsolutePath().getParent();
-        if (dir == null || !Files.isDirectory(dir)) {
-            throw new NoSuchFileException(String.valueOf(dir), null, "output folder does not exist");
-        }
-        // Not createTempFile: its owner-only permissions would carry over to the output.
-        Path temp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".part");
-        try {
-            try (OutputStream out = Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                encode(image, format, out);
-            }
-            moveIntoPlace(temp, file);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        AtomicFiles.write(file, out -> encode(image, format, out));
     }
 
     /** The ImageIO format name for a file name, or an error naming the unsupported extension. */
@@ -87,14 +72,6 @@ public final class ImageFiles {
             default -> throw new ImageFormatException(file + ": unsupported output extension '" + ext
                     + "' (use .png, .jpg or .bmp)");
         };
-    }
-
-    static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
     }
 
     private static void encode(BufferedImage image, String format, OutputStream out) throws IOException {

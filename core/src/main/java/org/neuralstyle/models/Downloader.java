@@ -1,5 +1,7 @@
 package org.neuralstyle.models;
 
+import org.neuralstyle.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +9,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 
@@ -69,11 +69,7 @@ public final class Downloader {
             throw new DownloadException("download of " + url + " does not match its " + checksum.algorithm()
                     + " checksum (expected " + checksum.hex() + "); the file was deleted");
         }
-        try {
-            Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.moveIntoPlace(part, target);
     }
 
     private void fetch(URI url, Path part, Progress progress) throws IOException {
