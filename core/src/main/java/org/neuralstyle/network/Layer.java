@@ -7,8 +7,21 @@ public sealed interface Layer {
 
     String name();
 
+    /** Output height or width for an input of n pixels along that axis (ReLU and fire modules keep it). */
+    default int outputSize(int n) {
+        return n;
+    }
+
     /** How a window treats the image border: SAME pads with zeros to keep the size, VALID does not pad. */
-    enum Padding { SAME, VALID }
+    enum Padding {
+        SAME, VALID;
+
+        /** TensorFlow's output size: SAME = ceil(n / stride), VALID = ceil((n - window + 1) / stride), at least 0. */
+        public int outputSize(int n, int window, int stride) {
+            int span = this == SAME ? n : n - window + 1;
+            return Math.max(0, (span + stride - 1) / stride);
+        }
+    }
 
     /** A square convolution plus bias. */
     record Convolution(String name, int kernelSize, int stride, Padding padding, int inputChannels, int outputChannels)
@@ -17,6 +30,11 @@ public sealed interface Layer {
         /** Stride 1, SAME padding: every VGG convolution. */
         public Convolution(String name, int kernelSize, int inputChannels, int outputChannels) {
             this(name, kernelSize, 1, Padding.SAME, inputChannels, outputChannels);
+        }
+
+        /** Output height or width for an input of n pixels along that axis. */
+        public int outputSize(int n) {
+            return padding.outputSize(n, kernelSize, stride);
         }
     }
 
@@ -29,6 +47,11 @@ public sealed interface Layer {
         /** 2x2, stride 2, SAME: VGG's pooling. */
         public Pool(String name) {
             this(name, 2, 2, Padding.SAME);
+        }
+
+        /** Output height or width for an input of n pixels along that axis. */
+        public int outputSize(int n) {
+            return padding.outputSize(n, window, stride);
         }
     }
 

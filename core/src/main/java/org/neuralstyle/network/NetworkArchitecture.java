@@ -1,6 +1,7 @@
 package org.neuralstyle.network;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -87,5 +88,23 @@ public record NetworkArchitecture(String name, List<Layer> layers,
             }
         }
         return channels;
+    }
+
+    /**
+     * The smallest height or width of an input image for which the deepest of these layers still has at least
+     * one pixel (SqueezeNet's unpadded strided layers need about 50; VGG's padded ones need 1).
+     */
+    public int minimumInputSize(Collection<String> layerNames) {
+        int last = layerNames.stream().mapToInt(this::indexOf).max()
+                .orElseThrow(() -> new IllegalArgumentException("no layers"));
+        for (int n = 1; ; n++) {
+            int size = n;
+            for (Layer layer : layers.subList(0, last + 1)) {
+                size = layer.outputSize(size);
+            }
+            if (size >= 1) {
+                return n;
+            }
+        }
     }
 }
