@@ -40,7 +40,7 @@ final class Checkpoints {
         }
         Checkpoints checkpoints = new Checkpoints(pattern, every);
         for (Path file : checkpoints.files(iterations)) {
-            OutputFiles.requireWritable(file, overwrite, "--checkpoint-output");
+            OutputFiles.requireWritableImage(file, overwrite, "--checkpoint-output");
         }
         return checkpoints;
     }

@@ -12,6 +12,17 @@ final class OutputFiles {
     private OutputFiles() {
     }
 
+    /** An image output: writable, and with an extension we can encode. */
+    static void requireWritableImage(Path file, boolean overwrite, String option) {
+        requireWritable(file, overwrite, option);
+        try {
+            ImageFiles.formatOf(file);
+        } catch (ImageFormatException e) {
+            throw new UserError(option + " " + e.getMessage());
+        }
+    }
+
+    /** Any output: its folder exists and is writable, and it is not there already unless overwriting. */
     static void requireWritable(Path file, boolean overwrite, String option) {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -25,11 +36,6 @@ final class OutputFiles {
         }
         if (Files.isDirectory(file)) {
             throw new UserError(option + " " + file + " is a folder");
-        }
-        try {
-            ImageFiles.formatOf(file);
-        } catch (ImageFormatException e) {
-            throw new UserError(option + " " + e.getMessage());
         }
     }
 }

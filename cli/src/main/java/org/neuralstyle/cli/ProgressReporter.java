@@ -65,8 +65,8 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
         if (bar != null) {
             bar.stepTo(p.iteration());
             LossTerms t = p.loss();
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (c %.2g s %.2g tv %.2g)",
-                    t.total(), t.content(), t.style(), t.tv()));
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (c %.2g s %.2g tv %.2g)%s",
+                    t.total(), t.content(), t.style(), t.tv(), scale(p)));
             if (printEvery > 0 && p.iteration() % printEvery == 0) {
                 bar.pause();
                 System.err.print("\r\033[K"); // clear the bar's line so the printed line starts clean
@@ -87,9 +87,14 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
     }
 
     static String line(IterationProgress p, Duration startOfIterations) {
-        return String.format(Locale.ROOT, "iteration %d/%d  %s  best %.4e (it %d)  elapsed %s  eta %s",
+        return String.format(Locale.ROOT, "iteration %d/%d  %s  best %.4e (it %d)  elapsed %s  eta %s%s",
                 p.iteration(), p.iterations(), terms(p.loss()), p.bestLoss().total(), p.bestIteration(),
-                seconds(p.elapsed()), eta(p, startOfIterations));
+                seconds(p.elapsed()), eta(p, startOfIterations), scale(p));
+    }
+
+    /** Which scale of a coarse-to-fine run; losses are only comparable within one. */
+    private static String scale(IterationProgress p) {
+        return p.scales() > 1 ? "  scale " + p.scale() + "/" + p.scales() : "";
     }
 
     static String terms(LossTerms t) {

@@ -1,11 +1,11 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
-import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
@@ -20,6 +20,7 @@ import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
 import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -34,10 +35,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Collectors;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
-        subcommands = ModelsCommand.class,
+        subcommands = {ModelsCommand.class, BenchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
@@ -67,6 +69,15 @@ final class StylizeCommand implements Callable<Integer> {
 
     @Option(names = "--width", paramLabel = "PX", description = "Resize the content image (and output) to this width.")
     Integer width;
+
+    @Option(names = "--scales", split = ",", arity = "1..*", paramLabel = "PX",
+            description = "Coarse-to-fine: optimise at each width in turn (e.g. 256,512), each scale starting from the "
+                    + "previous result upsampled; the last is the output width. Much faster for large images.")
+    List<Integer> scales;
+
+    @Option(names = "--scale-iterations", split = ",", arity = "1..*", paramLabel = "N",
+            description = "Iterations at each of --scales (default: --iterations at each).")
+    List<Integer> scaleIterations;
 
     @Option(names = "--style-scales", split = ",", arity = "1..*", paramLabel = "S",
             description = "Per style: resize it to S x the content width (default 1.0 each).")
@@ -167,8 +178,8 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for TensorFlow (default: all cores).")
-    Integer threads;
+    @Mixin
+    EngineOptions engine;
 
     @Option(names = {"-v", "--verbose"}, description = "Report what was loaded; stack traces on errors.")
     boolean verbose;
@@ -188,14 +199,16 @@ final class StylizeCommand implements Callable<Integer> {
         }
         boolean terminal = System.console() != null;
         // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
-        int printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, iterations / 10);
+        int total = run.totalIterations();
+        int printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, total / 10);
         try (StopSignal stop = new StopSignal()) {
             StyleTransferResult result;
             // The bar is closed before anything else is printed.
-            try (ProgressReporter progress = new ProgressReporter(out, terminal, printEvery, iterations,
+            try (ProgressReporter progress = new ProgressReporter(out, terminal, printEvery, total,
                     run.checkpoints(), stop)) {
-                result = new StyleTransfer(run.weights(), engine())
-                        .stylize(run.content(), run.styles(), run.options(), progress);
+                // One scale is the plain method; several are coarse-to-fine.
+                result = new CoarseToFine(new StyleTransfer(run.weights(), engine.settings()))
+                        .stylize(run.content(), run.styles(), run.options(), run.scales(), progress);
             }
             writeOutputs(result);
             stop.finished();
@@ -251,32 +264,63 @@ final class StylizeCommand implements Callable<Integer> {
     private Run prepare() throws IOException {
         NetworkArchitecture architecture = architecture();
         StyleTransferOptions options = options(architecture.recommendedWeights());
-        OutputFiles.requireWritable(output, overwrite, "--output");
+        OutputFiles.requireWritableImage(output, overwrite, "--output");
         if (progressPlot != null) {
             if (!progressPlot.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
                 throw new UserError("--progress-plot " + progressPlot + ": must be a .png file");
             }
-            OutputFiles.requireWritable(progressPlot, overwrite, "--progress-plot");
+            OutputFiles.requireWritableImage(progressPlot, overwrite, "--progress-plot");
         }
+        RgbImage contentImage = ImageFiles.read(content);
+        List<CoarseToFine.Scale> plan = scalePlan(width != null ? width : contentImage.width());
+        int total = plan.stream().mapToInt(CoarseToFine.Scale::iterations).sum();
         Checkpoints checkpoints = Checkpoints.of(checkpointOutput,
-                checkpointIterations == null ? 0 : checkpointIterations, iterations, overwrite);
+                checkpointIterations == null ? 0 : checkpointIterations, total, overwrite);
         if (checkpointIterations != null && checkpointOutput == null) {
             throw new UserError("--checkpoint-iterations needs --checkpoint-output");
         }
-
-        RgbImage contentImage = ImageFiles.read(content);
-        if (width != null) {
-            contentImage = Resampling.toWidth(contentImage, width);
-        }
-        if (contentImage.width() < 2 || contentImage.height() < 2) {
+        // Each scale is resized from the original photo; the output has the last scale's width.
+        RgbImage smallest = Resampling.toWidth(contentImage, plan.get(0).width());
+        if (smallest.width() < 2 || smallest.height() < 2) {
             throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
         }
         List<StyleImage> styleImages = styleImages();
-        options = options.toBuilder().initialization(initialization(contentImage)).build();
+        options = options.toBuilder().initialization(initialization()).build();
 
         Path weightsFile = weightsFile(architecture);
         NetworkWeights loaded = WeightFiles.load(weightsFile, architecture);
-        return new Run(contentImage, styleImages, options, loaded, weightsFile, checkpoints);
+        return new Run(contentImage, plan, styleImages, options, loaded, weightsFile, checkpoints);
+    }
+
+    /** The widths to optimise at and the iterations at each: one scale unless --scales asks for more. */
+    private List<CoarseToFine.Scale> scalePlan(int outputWidth) {
+        if (scales == null) {
+            if (scaleIterations != null) {
+                throw new UserError("--scale-iterations needs --scales");
+            }
+            return List.of(new CoarseToFine.Scale(outputWidth, iterations));
+        }
+        if (scaleIterations != null && scaleIterations.size() != scales.size()) {
+            throw new UserError("--scale-iterations has " + scaleIterations.size() + " values for "
+                    + scales.size() + " --scales");
+        }
+        List<CoarseToFine.Scale> plan = new ArrayList<>();
+        for (int k = 0; k < scales.size(); k++) {
+            int px = scales.get(k);
+            int n = scaleIterations == null ? iterations : scaleIterations.get(k);
+            requireAtLeast(px, 2, "--scales");
+            requireAtLeast(n, 1, "--scale-iterations");
+            if (k > 0 && px <= scales.get(k - 1)) {
+                throw new UserError("--scales must increase, got " + scales.get(k - 1) + " then " + px);
+            }
+            plan.add(new CoarseToFine.Scale(px, n));
+        }
+        int last = scales.get(scales.size() - 1);
+        if (width != null && width != last) {
+            throw new UserError("--scales ends at " + last + " but --width is " + width
+                    + "; the last scale is the output width");
+        }
+        return plan;
     }
 
     /** The options, with the network's recommended weights where the user gave none. */
@@ -312,9 +356,7 @@ final class StylizeCommand implements Callable<Integer> {
         if (printIterations != null) {
             requireAtLeast(printIterations, 1, "--print-iterations");
         }
-        if (threads != null) {
-            requireAtLeast(threads, 1, "--threads");
-        }
+        engine.settings();
         requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
         StyleTransferOptions.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> StyleTransferOptions.OptimizerKind.ADAM;
@@ -367,7 +409,7 @@ final class StylizeCommand implements Callable<Integer> {
         return images;
     }
 
-    private Initialization initialization(RgbImage contentImage) throws IOException {
+    private Initialization initialization() throws IOException {
         if (initial == null || initial.equals("noise")) {
             double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
             return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();
@@ -411,10 +453,6 @@ final class StylizeCommand implements Callable<Integer> {
                 .locate(architecture.name());
     }
 
-    private EngineSettings engine() {
-        return threads == null ? EngineSettings.defaults() : new EngineSettings(threads, 1);
-    }
-
     private static void requireAtLeast(int value, int min, String option) {
         if (value < min) {
             throw new UserError(option + " must be at least " + min + ", got " + value);
@@ -440,17 +478,22 @@ final class StylizeCommand implements Callable<Integer> {
     }
 
     /** A validated run: inputs loaded, outputs checked. */
-    private record Run(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
-                       NetworkWeights weights, Path weightsFile, Checkpoints checkpoints) {
+    private record Run(RgbImage content, List<CoarseToFine.Scale> scales, List<StyleImage> styles,
+                       StyleTransferOptions options, NetworkWeights weights, Path weightsFile, Checkpoints checkpoints) {
+
+        int totalIterations() {
+            return scales.stream().mapToInt(CoarseToFine.Scale::iterations).sum();
+        }
 
         String describe() {
             NetworkArchitecture arch = weights.architecture();
             return String.format(Locale.ROOT, "network %s (%d convolutions), weights %s%n"
                             + "content layers %s, style layers %s%n"
-                            + "content %dx%d, %d style(s), seed %d, %d iterations, weights content %s style %s tv %s",
+                            + "content %dx%d, scales (width:iterations) %s, %d style(s), seed %d, weights content %s style %s tv %s",
                     arch.name(), arch.convolutions().size(), weights.source(),
                     arch.defaultContentLayers(), arch.defaultStyleLayers(),
-                    content.width(), content.height(), styles.size(), options.seed(), options.iterations(),
+                    content.width(), content.height(), scales.stream().map(s -> s.width() + ":" + s.iterations())
+                            .collect(Collectors.joining(",")), styles.size(), options.seed(),
                     options.contentWeight(), options.styleWeight(), options.tvWeight());
         }
     }

@@ -127,6 +127,22 @@ class BadInputTest {
     }
 
     @Test
+    void scalesMustIncreaseMatchTheirIterationsAndEndAtTheWidth() throws IOException {
+        assertOneLineError(run("--width", "64", "--scales", "64,32"), "--scales must increase", "64 then 32");
+        assertOneLineError(run("--width", "64", "--scales", "32,64", "--scale-iterations", "5"),
+                "--scale-iterations has 1 values for 2 --scales");
+        assertOneLineError(run("--width", "64", "--scales", "16,48"), "--scales ends at 48", "--width is 64");
+        assertOneLineError(run("--scale-iterations", "5"), "--scale-iterations needs --scales");
+    }
+
+    @Test
+    void anImageTooSmallForTheNetworkIsNamed() throws IOException {
+        Path squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        assertOneLineError(run("--network", "squeezenet", "--weights", squeezenet.toString(), "--width", "24"),
+                "content image is 24x16 pixels", "squeezenet1.1 needs at least 31");
+    }
+
+    @Test
     void unknownOptionValues() throws IOException {
         assertOneLineError(run("--pooling", "median"), "--pooling", "median");
         assertOneLineError(run("--network", "resnet"), "--network", "resnet");

@@ -91,6 +91,18 @@ class StylizeCommandTest {
     }
 
     @Test
+    void coarseToFineEndsAtTheLastScaleWidthAndCountsIterationsAcrossScales() throws IOException {
+        Path output = dir.resolve("c2f.png");
+        CliRun run = stylize(output, "--width", "80", "--scales", "40,80", "--scale-iterations", "20,5");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        RgbImage image = ImageFiles.read(output);
+        assertThat(image.width()).isEqualTo(80);
+        assertThat(image.height()).isEqualTo(53); // 451x300 at width 80
+        assertThat(run.totals()).hasSize(26);
+        assertThat(run.out()).contains("iteration 25/25").contains("scale 2/2");
+    }
+
+    @Test
     void lbfgsIsSelectedAndLowersTheLoss() {
         // The optimisers are compared on a proper budget in StyleTransferTest; here: the option reaches them.
         CliRun lbfgs = stylize(dir.resolve("lbfgs.png"), "--iterations", "20", "--optimizer", "lbfgs", "--lbfgs-history", "5");

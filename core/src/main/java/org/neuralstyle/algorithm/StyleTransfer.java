@@ -12,8 +12,10 @@ import org.neuralstyle.optim.Optimizer;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
  * Gatys et al.'s neural style transfer as in "Neural Style in TensorFlow" (Siegel): optimise the pixels of an
@@ -46,24 +48,55 @@ public final class StyleTransfer {
      */
     public StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
                                        StyleTransferListener listener) {
+        return stylize(content, styles, options, listener, Pass.only(options.iterations()), System.nanoTime());
+    }
+
+    /**
+     * One optimisation at one size: the whole run, or one scale of a coarse-to-fine run ({@link CoarseToFine}),
+     * which numbers its iterations across scales and times them from its own start.
+     */
+    record Pass(int scale, int scales, int iterationOffset, int totalIterations) {
+        static Pass only(int iterations) {
+            return new Pass(1, 1, 0, iterations);
+        }
+    }
+
+    StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+                                StyleTransferListener listener, Pass pass, long start) {
         if (styles.isEmpty()) {
             throw new IllegalArgumentException("at least one style image is needed");
         }
-        long start = System.nanoTime();
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
         LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
+        List<RgbImage> scaledStyles = styles.stream().map(s -> scaledStyle(s, content.width())).toList();
+        requireLargeEnough(spec, content, "the content image");
+        for (int i = 0; i < scaledStyles.size(); i++) {
+            requireLargeEnough(spec, scaledStyles.get(i), "style image " + (i + 1) + " (at its scale)");
+        }
         try (StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec,
                 content.width(), content.height(), engine)) {
             graph.setContent(content);
-            graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
+            graph.setStyles(scaledStyles);
             float[] x = initialImage(content, options.initialization(), options.seed());
-            return optimise(graph, x, content, options, listener, start);
+            return optimise(graph, x, content, options, listener, pass, start);
+        }
+    }
+
+    /** Networks with unpadded strided layers have no features at all for a too small image. */
+    private void requireLargeEnough(LossSpec spec, RgbImage image, String what) {
+        Set<String> layers = new HashSet<>(spec.contentLayers().keySet());
+        layers.addAll(spec.styleLayers().keySet());
+        int minimum = weights.architecture().minimumInputSize(layers);
+        if (image.width() < minimum || image.height() < minimum) {
+            throw new IllegalArgumentException(what + " is " + image.width() + "x" + image.height() + " pixels; "
+                    + weights.architecture().name() + " needs at least " + minimum + " on each side");
         }
     }
 
     private StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content,
-                                         StyleTransferOptions options, StyleTransferListener listener, long start) {
-        Tracker tracker = new Tracker(graph, content, options, listener, start);
+                                         StyleTransferOptions options, StyleTransferListener listener, Pass pass,
+                                         long start) {
+        Tracker tracker = new Tracker(graph, content, options, listener, pass, start);
         Optimizer optimizer = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS
                 ? new Lbfgs(options.lbfgsHistorySize()) : new Adam(options.adam(), x.length);
         Optimizer.Outcome outcome = optimizer.minimize(tracker, x);
@@ -74,19 +107,21 @@ public final class StyleTransfer {
                 : outcome == Optimizer.Outcome.NOT_FINITE ? StyleTransferResult.Ending.NOT_FINITE
                 : StyleTransferResult.Ending.COMPLETED;
         return new StyleTransferResult(outputImage(tracker.best, content, options), tracker.bestLoss,
-                tracker.bestIteration, tracker.history, ending, since(start));
+                pass.iterationOffset() + tracker.bestIteration, tracker.history, ending, since(start));
     }
 
     /**
      * The objective the optimisers see: evaluates the loss graph, keeps the lowest-loss image, reports each
      * evaluation as an iteration (0 = the initial image), and ends the budget after {@code iterations} + 1
-     * evaluations or when the listener asks to stop.
+     * evaluations or when the listener asks to stop. A later scale's iteration 0 (the upsampled result of the
+     * scale before) is not reported again: the listener sees each iteration number once.
      */
     private static final class Tracker implements Objective {
         private final StyleTransferGraph graph;
         private final RgbImage content;
         private final StyleTransferOptions options;
         private final StyleTransferListener listener;
+        private final Pass pass;
         private final long start;
         private final List<LossTerms> history = new ArrayList<>();
         private float[] best;
@@ -95,11 +130,12 @@ public final class StyleTransfer {
         private boolean stopped;
 
         Tracker(StyleTransferGraph graph, RgbImage content, StyleTransferOptions options,
-                StyleTransferListener listener, long start) {
+                StyleTransferListener listener, Pass pass, long start) {
             this.graph = graph;
             this.content = content;
             this.options = options;
             this.listener = listener;
+            this.pass = pass;
             this.start = start;
         }
 
@@ -120,8 +156,12 @@ public final class StyleTransfer {
                 }
                 System.arraycopy(x, 0, best, 0, x.length);
             }
-            listener.onIteration(new IterationProgress(iteration, options.iterations(), loss, bestLoss, bestIteration,
-                    since(start), () -> outputImage(best.clone(), content, options)));
+            if (iteration > 0 || pass.iterationOffset() == 0) {
+                int offset = pass.iterationOffset();
+                listener.onIteration(new IterationProgress(offset + iteration, pass.totalIterations(), pass.scale(),
+                        pass.scales(), loss, bestLoss, offset + bestIteration, since(start),
+                        () -> outputImage(best.clone(), content, options)));
+            }
             if (iteration < options.iterations() && listener.stopRequested()) {
                 stopped = true;
             }

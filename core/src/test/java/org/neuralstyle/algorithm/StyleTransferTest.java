@@ -41,21 +41,8 @@ class StyleTransferTest {
 
     @Test
     void stopsWhenAskedAndKeepsTheBestImage() {
-        StyleTransferListener stopAfterFive = new StyleTransferListener() {
-            int calls;
-
-            @Override
-            public void onIteration(IterationProgress progress) {
-                calls++;
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return calls >= 5;
-            }
-        };
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
-                StyleTransferOptions.builder().iterations(100).build(), stopAfterFive);
+                StyleTransferOptions.builder().iterations(100).build(), new StopAfter(5));
         assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.STOPPED);
         assertThat(result.iterationsRun()).isEqualTo(4);
         assertThat(result.image().width()).isEqualTo(16);

@@ -47,4 +47,30 @@ class ResamplingTest {
         float[] red = {four.get(0, 0, 0), four.get(1, 0, 0), four.get(2, 0, 0), four.get(3, 0, 0)};
         assertThat(red).containsExactly(0f, 25f, 75f, 100f);
     }
+
+    @Test
+    void upsamplingReproducesASmoothImageExactlyAwayFromTheBorder() {
+        // Bilinear interpolation is exact on linear ramps: doubling the size must give the same ramp sampled
+        // at the new pixel centres, (o + 0.5) / 2 - 0.5 in input coordinates.
+        int w = 12;
+        int h = 8;
+        float[] px = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[(y * w + x) * 3] = 10 + 7 * x + 3 * y;
+                px[(y * w + x) * 3 + 1] = 200 - 5 * y;
+                px[(y * w + x) * 3 + 2] = 40 + 2 * x;
+            }
+        }
+        RgbImage big = Resampling.resize(new RgbImage(w, h, px), 2 * w, 2 * h);
+        for (int y = 1; y < 2 * h - 1; y++) {
+            for (int x = 1; x < 2 * w - 1; x++) {
+                double sx = (x + 0.5) / 2 - 0.5;
+                double sy = (y + 0.5) / 2 - 0.5;
+                assertThat(big.get(x, y, 0)).isCloseTo((float) (10 + 7 * sx + 3 * sy), within(1e-3f));
+                assertThat(big.get(x, y, 1)).isCloseTo((float) (200 - 5 * sy), within(1e-3f));
+                assertThat(big.get(x, y, 2)).isCloseTo((float) (40 + 2 * sx), within(1e-3f));
+            }
+        }
+    }
 }

@@ -1,0 +1,89 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Coarse-to-fine style transfer (as jcjohnson/neural-style's multires scripts): optimise at a small width
+ * first, where an iteration costs a fraction, then upsample the result as the initial image of the next
+ * width. The large strokes of the style settle cheaply at the coarse scale; the fine scales only refine.
+ * The content image is resized from the original for each scale, and each style to its scale x that width.
+ *
+ * <pre>{@code
+ * new CoarseToFine(new StyleTransfer(weights)).stylize(content, styles, options,
+ *         List.of(new CoarseToFine.Scale(256, 300), new CoarseToFine.Scale(512, 100)), listener);
+ * }</pre>
+ */
+public final class CoarseToFine {
+
+    /** One scale: the output width at it and the iterations spent there. */
+    public record Scale(int width, int iterations) {
+        public Scale {
+            if (width < 2) {
+                throw new IllegalArgumentException("a scale's width must be at least 2, got " + width);
+            }
+            if (iterations < 1) {
+                throw new IllegalArgumentException("a scale's iterations must be at least 1, got " + iterations);
+            }
+        }
+    }
+
+    private final StyleTransfer transfer;
+
+    public CoarseToFine(StyleTransfer transfer) {
+        this.transfer = transfer;
+    }
+
+    /**
+     * Stylizes at each scale in turn (widths strictly increasing); the output has the last scale's width and
+     * the content's aspect ratio. The options' iterations are replaced by each scale's; the initialization
+     * applies to the first scale; colours are preserved (if asked) only in the output. A stop or a loss that
+     * is no longer finite ends the run with that scale's best image, upsampled to the output size.
+     */
+    public StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+                                       List<Scale> scales, StyleTransferListener listener) {
+        requireIncreasing(scales);
+        long start = System.nanoTime();
+        int total = scales.stream().mapToInt(Scale::iterations).sum();
+        List<LossTerms> history = new ArrayList<>();
+        RgbImage previous = null;
+        int offset = 0;
+        for (int k = 0; k < scales.size(); k++) {
+            Scale scale = scales.get(k);
+            boolean last = k == scales.size() - 1;
+            StyleTransferOptions atScale = options.toBuilder()
+                    .iterations(scale.iterations())
+                    .initialization(previous == null ? options.initialization() : Initialization.image(previous, 0))
+                    .preserveColors(last && options.preserveColors())
+                    .build();
+            StyleTransferResult result = transfer.stylize(Resampling.toWidth(content, scale.width()), styles, atScale,
+                    listener, new StyleTransfer.Pass(k + 1, scales.size(), offset, total), start);
+            // A later scale's iteration 0 is the previous scale's result, already counted.
+            history.addAll(previous == null ? result.history() : result.history().subList(1, result.history().size()));
+            if (last || result.ending() != StyleTransferResult.Ending.COMPLETED) {
+                RgbImage output = last ? result.image()
+                        : Resampling.toWidth(result.image(), scales.get(scales.size() - 1).width());
+                return new StyleTransferResult(output, result.loss(), result.bestIteration(), history,
+                        result.ending(), result.elapsed());
+            }
+            previous = result.image();
+            offset += scale.iterations();
+        }
+        throw new AssertionError("the last scale returns");
+    }
+
+    private static void requireIncreasing(List<Scale> scales) {
+        if (scales.isEmpty()) {
+            throw new IllegalArgumentException("at least one scale is needed");
+        }
+        for (int k = 1; k < scales.size(); k++) {
+            if (scales.get(k).width() <= scales.get(k - 1).width()) {
+                throw new IllegalArgumentException("scale widths must increase, got " + scales.get(k - 1).width()
+                        + " then " + scales.get(k).width());
+            }
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.optim.AdamSettings;
+import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.testing.TestNetworks;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CoarseToFineTest {
+
+    private final NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 21);
+    private final RgbImage content = StyleTransferGraphTest.randomImage(40, 30, 1);
+    private final List<StyleImage> styles = List.of(StyleImage.of(StyleTransferGraphTest.randomImage(20, 20, 2)));
+    private final StyleTransferOptions options = StyleTransferOptions.builder().seed(4).build();
+
+    @Test
+    void outputHasTheLastScalesSizeAndIterationsAreCountedAcrossScales() {
+        List<IterationProgress> seen = new ArrayList<>();
+        StyleTransferResult result = new CoarseToFine(new StyleTransfer(net)).stylize(content, styles, options,
+                List.of(new CoarseToFine.Scale(10, 5), new CoarseToFine.Scale(20, 4), new CoarseToFine.Scale(32, 3)),
+                seen::add);
+
+        assertThat(result.image().width()).isEqualTo(32);
+        assertThat(result.image().height()).isEqualTo(24); // the content's 4:3
+        assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.COMPLETED);
+        assertThat(result.iterationsRun()).isEqualTo(12);
+        assertThat(seen).extracting(IterationProgress::iteration)
+                .containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+        assertThat(seen).extracting(IterationProgress::scale)
+                .containsExactly(1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3);
+        assertThat(seen).allSatisfy(p -> {
+            assertThat(p.iterations()).isEqualTo(12);
+            assertThat(p.scales()).isEqualTo(3);
+        });
+        assertThat(seen.get(12).bestImage().width()).isEqualTo(32);
+        assertThat(result.bestIteration()).isBetween(9, 12);
+        assertThat(result.loss().total()).isEqualTo(result.history().get(result.bestIteration()).total());
+    }
+
+    @Test
+    void theFinerScaleStartsFromTheUpsampledCoarseResult() {
+        // Adam moves a pixel by at most about the learning rate per step, so one step at the fine scale
+        // stays within 0.5 of wherever that scale started.
+        StyleTransferOptions slow = options.toBuilder().adam(new AdamSettings(
+                new LearningRateSchedule.Constant(0.5), 0.9, 0.999, 1e-8)).build();
+        StyleTransferResult coarseOnly = new StyleTransfer(net).stylize(Resampling.toWidth(content, 20), styles,
+                slow.toBuilder().iterations(40).build(), StyleTransferListener.NONE);
+        StyleTransferResult c2f = new CoarseToFine(new StyleTransfer(net)).stylize(content, styles, slow,
+                List.of(new CoarseToFine.Scale(20, 40), new CoarseToFine.Scale(40, 1)), StyleTransferListener.NONE);
+
+        float[] upsampledCoarse = Resampling.toWidth(coarseOnly.image(), 40).pixels();
+        assertThat(maxDifference(c2f.image().pixels(), upsampledCoarse)).isLessThan(0.51);
+        // ...and that is a real constraint: a start from noise at the fine scale is far from it.
+        float[] noiseStart = new StyleTransfer(net).initialImage(content, Initialization.noise(), 4);
+        assertThat(maxDifference(noiseStart, upsampledCoarse)).isGreaterThan(5);
+    }
+
+    private static double maxDifference(float[] a, float[] b) {
+        assertThat(a).hasSameSizeAs(b);
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
+    }
+
+    @Test
+    void aStopAtACoarseScaleStillGivesAnOutputOfTheFinalSize() {
+        StyleTransferResult result = new CoarseToFine(new StyleTransfer(net)).stylize(content, styles, options,
+                List.of(new CoarseToFine.Scale(20, 50), new CoarseToFine.Scale(40, 50)), new StopAfter(3));
+        assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.STOPPED);
+        assertThat(result.image().width()).isEqualTo(40);
+        assertThat(result.image().height()).isEqualTo(30);
+    }
+
+    @Test
+    void scaleWidthsMustIncrease() {
+        CoarseToFine c2f = new CoarseToFine(new StyleTransfer(net));
+        assertThatThrownBy(() -> c2f.stylize(content, styles, options,
+                List.of(new CoarseToFine.Scale(20, 5), new CoarseToFine.Scale(20, 5)), StyleTransferListener.NONE))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must increase");
+        assertThatThrownBy(() -> new CoarseToFine.Scale(1, 5)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
