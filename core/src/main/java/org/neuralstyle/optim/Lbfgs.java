@@ -36,12 +36,14 @@ public final class Lbfgs implements Optimizer {
             return Outcome.NOT_FINITE;
         }
         Deque<Correction> history = new ArrayDeque<>();
+        DiagonalScaling scaling = new DiagonalScaling(n);
+        scaling.observe(g);
         float[] direction = new float[n];
         float[] trial = new float[n];
         float[] trialGradient = new float[n];
         boolean first = true;
         while (!objective.exhausted()) {
-            searchDirection(g, history, direction);
+            searchDirection(g, history, scaling.diagonal(), direction);
             double slope = dot(g, direction);
             if (!(slope < 0)) { // not a descent direction: forget the curvature and go downhill
                 history.clear();
@@ -72,6 +74,7 @@ public final class Lbfgs implements Optimizer {
                         : Double.isFinite(fTrial) ? Outcome.CONVERGED : Outcome.NOT_FINITE;
             }
             remember(history, x, trial, g, trialGradient);
+            scaling.observe(trialGradient);
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(trialGradient, 0, g, 0, n);
             f = fTrial;
@@ -93,8 +96,11 @@ public final class Lbfgs implements Optimizer {
         }
     }
 
-    /** direction = -H g by the two-loop recursion, H0 scaled by s'y / y'y of the newest pair. */
-    private static void searchDirection(float[] g, Deque<Correction> history, float[] direction) {
+    /**
+     * direction = -H g by the two-loop recursion. The initial inverse Hessian is diagonal, H0 = gamma D, with
+     * gamma = s'y / y'Dy of the newest pair: D comes from {@link DiagonalScaling}.
+     */
+    private static void searchDirection(float[] g, Deque<Correction> history, float[] d, float[] direction) {
         int n = g.length;
         double[] q = new double[n];
         for (int i = 0; i < n; i++) {
@@ -110,12 +116,17 @@ public final class Lbfgs implements Optimizer {
                 q[i] -= a * c.y()[i];
             }
         }
+        double gamma = 1;
         if (!history.isEmpty()) {
             Correction newest = history.getLast();
-            double gamma = 1 / (newest.rho() * dot(newest.y(), newest.y()));
+            double yDy = 0;
             for (int i = 0; i < n; i++) {
-                q[i] *= gamma;
+                yDy += (double) newest.y()[i] * newest.y()[i] * d[i];
             }
+            gamma = 1 / (newest.rho() * yDy);
+        }
+        for (int i = 0; i < n; i++) {
+            q[i] *= gamma * d[i];
         }
         k = 0;
         for (Correction c : history) {
@@ -158,5 +169,50 @@ public final class Lbfgs implements Optimizer {
             s += Math.abs(f);
         }
         return Math.max(s, 1e-12);
+    }
+
+    /**
+     * A diagonal preconditioner: the inverse root of a running mean of each coordinate's squared gradient (as
+     * Adam and RMSProp scale their steps), normalised to mean 1. Networks whose first layer is strided
+     * (SqueezeNet's 3x3/2) see some pixels through four windows and their neighbours through one, so pixel
+     * gradients differ by large factors in a fixed pattern; a scalar H0 leaves that ill-conditioning to the
+     * few stored pairs, a diagonal one removes it.
+     */
+    private static final class DiagonalScaling {
+        private static final double DECAY = 0.9;
+        private final double[] meanSquare;
+        private final float[] diagonal;
+        private boolean started;
+
+        DiagonalScaling(int n) {
+            meanSquare = new double[n];
+            diagonal = new float[n];
+        }
+
+        void observe(float[] g) {
+            double sum = 0;
+            for (int i = 0; i < g.length; i++) {
+                double g2 = (double) g[i] * g[i];
+                meanSquare[i] = started ? DECAY * meanSquare[i] + (1 - DECAY) * g2 : g2;
+                sum += Math.sqrt(meanSquare[i]);
+            }
+            started = true;
+            // A floor relative to the typical magnitude keeps a coordinate with no gradient yet from taking
+            // an unbounded step.
+            double floor = 1e-3 * sum / g.length + 1e-30;
+            double total = 0;
+            for (int i = 0; i < g.length; i++) {
+                diagonal[i] = (float) (1 / (Math.sqrt(meanSquare[i]) + floor));
+                total += diagonal[i];
+            }
+            float norm = (float) (g.length / total);
+            for (int i = 0; i < g.length; i++) {
+                diagonal[i] *= norm;
+            }
+        }
+
+        float[] diagonal() {
+            return diagonal;
+        }
     }
 }
