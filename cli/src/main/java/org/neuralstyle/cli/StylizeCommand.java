@@ -273,15 +273,14 @@ final class StylizeCommand implements Callable<Integer> {
         }
         RgbImage contentImage = ImageFiles.read(content);
         List<CoarseToFine.Scale> plan = scalePlan(width != null ? width : contentImage.width());
-        int total = plan.stream().mapToInt(CoarseToFine.Scale::iterations).sum();
         Checkpoints checkpoints = Checkpoints.of(checkpointOutput,
-                checkpointIterations == null ? 0 : checkpointIterations, total, overwrite);
+                checkpointIterations == null ? 0 : checkpointIterations, CoarseToFine.totalIterations(plan), overwrite);
         if (checkpointIterations != null && checkpointOutput == null) {
             throw new UserError("--checkpoint-iterations needs --checkpoint-output");
         }
         // Each scale is resized from the original photo; the output has the last scale's width.
-        RgbImage smallest = Resampling.toWidth(contentImage, plan.get(0).width());
-        if (smallest.width() < 2 || smallest.height() < 2) {
+        int smallestWidth = plan.get(0).width();
+        if (smallestWidth < 2 || Resampling.heightAtWidth(contentImage, smallestWidth) < 2) {
             throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
         }
         List<StyleImage> styleImages = styleImages();
@@ -482,7 +481,7 @@ final class StylizeCommand implements Callable<Integer> {
                        StyleTransferOptions options, NetworkWeights weights, Path weightsFile, Checkpoints checkpoints) {
 
         int totalIterations() {
-            return scales.stream().mapToInt(CoarseToFine.Scale::iterations).sum();
+            return CoarseToFine.totalIterations(scales);
         }
 
         String describe() {

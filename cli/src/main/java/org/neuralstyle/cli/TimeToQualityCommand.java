@@ -112,7 +112,7 @@ final class TimeToQualityCommand implements Callable<Integer> {
         used.addAll(arch.defaultStyleLayers());
         int minimum = arch.minimumInputSize(used);
         List<CoarseToFine.Scale> coarse = IntStream.of(width / 4, width / 2)
-                .filter(px -> Math.min(px, px * photo.height() / photo.width()) >= minimum)
+                .filter(px -> Math.min(px, Resampling.heightAtWidth(photo, px)) >= minimum)
                 .mapToObj(px -> new CoarseToFine.Scale(px, coarseIterations)).toList();
 
         out.printf(Locale.ROOT, "%s, %dx%d, %s + %d style(s), from %s; baseline: Adam, %d iterations%n",

@@ -47,7 +47,7 @@ public final class CoarseToFine {
                                        List<Scale> scales, StyleTransferListener listener) {
         requireIncreasing(scales);
         long start = System.nanoTime();
-        int total = scales.stream().mapToInt(Scale::iterations).sum();
+        int total = totalIterations(scales);
         List<LossTerms> history = new ArrayList<>();
         RgbImage previous = null;
         int offset = 0;
@@ -73,6 +73,11 @@ public final class CoarseToFine {
             offset += scale.iterations();
         }
         throw new AssertionError("the last scale returns");
+    }
+
+    /** The iterations of all scales together: how a coarse-to-fine run numbers its last iteration. */
+    public static int totalIterations(List<Scale> scales) {
+        return scales.stream().mapToInt(Scale::iterations).sum();
     }
 
     private static void requireIncreasing(List<Scale> scales) {

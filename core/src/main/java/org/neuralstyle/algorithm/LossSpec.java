@@ -4,7 +4,9 @@ import org.neuralstyle.network.NetworkArchitecture;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything that shapes the loss: the term weights, which layers carry content and style and with what
@@ -30,6 +32,13 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 LayerWeights.styleLayers(architecture.defaultStyleLayers(), options.styleLayerWeightExp()),
                 LayerWeights.normalisedBlend(blendWeights),
                 options.tvWeight());
+    }
+
+    /** Every layer the loss reads, content layers first, in a stable order. */
+    public Set<String> layers() {
+        Set<String> layers = new LinkedHashSet<>(contentLayers.keySet());
+        layers.addAll(styleLayers.keySet());
+        return Collections.unmodifiableSet(layers);
     }
 
     public int styleCount() {

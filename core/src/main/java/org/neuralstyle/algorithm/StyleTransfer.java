@@ -12,10 +12,8 @@ import org.neuralstyle.optim.Optimizer;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Random;
-import java.util.Set;
 
 /**
  * Gatys et al.'s neural style transfer as in "Neural Style in TensorFlow" (Siegel): optimise the pixels of an
@@ -84,9 +82,7 @@ public final class StyleTransfer {
 
     /** Networks with unpadded strided layers have no features at all for a too small image. */
     private void requireLargeEnough(LossSpec spec, RgbImage image, String what) {
-        Set<String> layers = new HashSet<>(spec.contentLayers().keySet());
-        layers.addAll(spec.styleLayers().keySet());
-        int minimum = weights.architecture().minimumInputSize(layers);
+        int minimum = weights.architecture().minimumInputSize(spec.layers());
         if (image.width() < minimum || image.height() < minimum) {
             throw new IllegalArgumentException(what + " is " + image.width() + "x" + image.height() + " pixels; "
                     + weights.architecture().name() + " needs at least " + minimum + " on each side");

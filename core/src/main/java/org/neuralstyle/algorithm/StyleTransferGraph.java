@@ -19,7 +19,6 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,8 +62,7 @@ public final class StyleTransferGraph implements AutoCloseable {
             Ops tf = graph.ops();
             NetworkArchitecture arch = weights.architecture();
             FeatureNetwork network = new FeatureNetwork(tf, weights, pooling);
-            Set<String> layers = new LinkedHashSet<>(spec.contentLayers().keySet());
-            layers.addAll(spec.styleLayers().keySet());
+            Set<String> layers = spec.layers();
 
             image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, 3)));
             targetImage = tf.withName("target_image").placeholder(TFloat32.class,

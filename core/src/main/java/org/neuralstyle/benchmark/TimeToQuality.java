@@ -56,7 +56,7 @@ public final class TimeToQuality {
      */
     public List<Outcome> baseline(Method method, List<Integer> checkpoints) {
         List<IterationProgress> trace = new ArrayList<>();
-        run(method, progressInto(trace, new double[0]));
+        run(method, progressInto(trace, Double.NEGATIVE_INFINITY)); // never stops early
         List<Outcome> outcomes = new ArrayList<>();
         for (int k : checkpoints) {
             IterationProgress best = null;
@@ -75,7 +75,7 @@ public final class TimeToQuality {
     public List<Outcome> race(Method method, List<Target> targets) {
         double lowest = targets.stream().mapToDouble(Target::loss).min().orElseThrow();
         List<IterationProgress> trace = new ArrayList<>();
-        run(method, progressInto(trace, new double[] {lowest}));
+        run(method, progressInto(trace, lowest));
         double bestLoss = trace.stream().filter(p -> p.scale() == p.scales())
                 .mapToDouble(p -> p.loss().total()).min().orElse(Double.NaN);
         List<Outcome> outcomes = new ArrayList<>();
@@ -88,15 +88,15 @@ public final class TimeToQuality {
         return outcomes;
     }
 
-    /** Records every iteration; stops once the output-size loss is at or below the stop loss, if one is given. */
-    private static StyleTransferListener progressInto(List<IterationProgress> trace, double[] stopLoss) {
+    /** Records every iteration; stops once the loss at the output size is at or below the stop loss. */
+    private static StyleTransferListener progressInto(List<IterationProgress> trace, double stopLoss) {
         return new StyleTransferListener() {
             private boolean done;
 
             @Override
             public void onIteration(IterationProgress p) {
                 trace.add(p);
-                done |= stopLoss.length > 0 && p.scale() == p.scales() && p.loss().total() <= stopLoss[0];
+                done |= p.scale() == p.scales() && p.loss().total() <= stopLoss;
             }
 
             @Override

@@ -11,8 +11,12 @@ public final class Resampling {
 
     /** Resizes to the given width, keeping the aspect ratio (height rounded, at least 1). */
     public static RgbImage toWidth(RgbImage image, int width) {
-        int height = Math.max(1, (int) Math.round((double) image.height() * width / image.width()));
-        return resize(image, width, height);
+        return resize(image, width, heightAtWidth(image, width));
+    }
+
+    /** The height {@link #toWidth} gives the image at this width. */
+    public static int heightAtWidth(RgbImage image, int width) {
+        return Math.max(1, (int) Math.round((double) image.height() * width / image.width()));
     }
 
     public static RgbImage resize(RgbImage image, int width, int height) {
