@@ -58,11 +58,13 @@ public final class Lbfgs implements Optimizer {
             first = false;
             double fTrial = Double.NaN;
             boolean accepted = false;
+            boolean sawFinite = false;
             for (int k = 0; k < MAX_BACKTRACKS && !objective.exhausted(); k++) {
                 for (int i = 0; i < n; i++) {
                     trial[i] = (float) (x[i] + t * direction[i]);
                 }
                 fTrial = objective.evaluate(trial, trialGradient);
+                sawFinite |= Double.isFinite(fTrial);
                 if (Double.isFinite(fTrial) && fTrial <= f + ARMIJO * t * slope) {
                     accepted = true;
                     break;
@@ -71,7 +73,7 @@ public final class Lbfgs implements Optimizer {
             }
             if (!accepted) {
                 return objective.exhausted() ? Outcome.BUDGET_SPENT
-                        : Double.isFinite(fTrial) ? Outcome.CONVERGED : Outcome.NOT_FINITE;
+                        : sawFinite ? Outcome.CONVERGED : Outcome.NOT_FINITE;
             }
             remember(history, x, trial, g, trialGradient);
             scaling.observe(trialGradient);

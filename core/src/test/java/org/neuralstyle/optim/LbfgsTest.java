@@ -2,6 +2,7 @@ package org.neuralstyle.optim;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.Arrays;
 import java.util.function.ToDoubleBiFunction;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,6 +110,20 @@ class LbfgsTest {
         System.out.printf("evaluations to reach 1e-2: L-BFGS %d, Adam %s%n", lbfgs.evaluationsToTarget,
                 adam.evaluationsToTarget < 0 ? "not within 3000" : adam.evaluationsToTarget);
         assertThat((long) adamEvaluations).isGreaterThanOrEqualTo(4L * lbfgs.evaluationsToTarget);
+    }
+
+    @Test
+    void aLineSearchThatFindsNoDecreaseHasConvergedEvenIfItsLastTrialWasNaN() {
+        // At x = 0 the loss is 0 with a gradient pointing uphill everywhere the search looks: every trial is
+        // worse (1), and the last of the 20 backtracks is NaN. That is convergence, not a non-finite loss.
+        int[] calls = {0};
+        Budgeted objective = new Budgeted(100, (p, g) -> {
+            Arrays.fill(g, 1);
+            int call = calls[0]++;
+            return call == 0 ? 0 : call == 20 ? Double.NaN : 1;
+        });
+        assertThat(new Lbfgs(5).minimize(objective, new float[3])).isEqualTo(Optimizer.Outcome.CONVERGED);
+        assertThat(calls[0]).isEqualTo(21);
     }
 
     @Test
