@@ -10,11 +10,12 @@ import java.util.Set;
 
 /**
  * Everything that shapes the loss: the term weights, which layers carry content and style and with what
- * weight, and the normalised blend weight of each style image.
+ * weight, the normalised blend weight of each style image, and for video frames the temporal weight (0: no
+ * temporal term in the graph).
  */
 public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                        double styleWeight, Map<String, Double> styleLayers, double[] styleBlend,
-                       double tvWeight) {
+                       double tvWeight, double temporalWeight) {
 
     public LossSpec {
         // Insertion order is kept so the graph is built the same way every run.
@@ -31,7 +32,19 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 options.styleWeight(),
                 LayerWeights.styleLayers(architecture.defaultStyleLayers(), options.styleLayerWeightExp()),
                 LayerWeights.normalisedBlend(blendWeights),
-                options.tvWeight());
+                options.tvWeight(),
+                0);
+    }
+
+    public LossSpec withTemporalWeight(double weight) {
+        if (!(weight >= 0) || Double.isInfinite(weight)) {
+            throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + weight);
+        }
+        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight);
+    }
+
+    public boolean hasTemporalTerm() {
+        return temporalWeight > 0;
     }
 
     /** Every layer the loss reads, content layers first, in a stable order. */

@@ -43,6 +43,16 @@ public final class Losses {
         return tf.math.add(meanSquaredError(tf, down, up), meanSquaredError(tf, right, left));
     }
 
+    /**
+     * Ruder et al.'s short-term temporal loss without its weight: (1/D) sum_k c_k (x_k - w_k)^2, D = H*W*C,
+     * with w the previous stylized frame warped into this one and c a per-pixel weight [1,H,W,1] (0 at
+     * disocclusions and motion boundaries) shared by the channels.
+     */
+    public static Operand<TFloat32> temporal(Ops tf, Operand<TFloat32> image, Operand<TFloat32> warpedPrevious,
+                                             Operand<TFloat32> mask) {
+        return meanOfAll(tf, tf.math.mul(mask, tf.math.squaredDifference(image, warpedPrevious)));
+    }
+
     /** sum_k w_k * terms_k, or 0 for no terms. */
     public static Operand<TFloat32> weightedSum(Ops tf, List<Operand<TFloat32>> terms, List<Double> weights) {
         Operand<TFloat32> sum = tf.constant(0f);

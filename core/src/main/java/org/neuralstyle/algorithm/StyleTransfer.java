@@ -61,22 +61,37 @@ public final class StyleTransfer {
 
     StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
                                 StyleTransferListener listener, Pass pass, long start) {
+        try (StyleTransferGraph graph = openGraph(content, styles, options, 0)) {
+            graph.setContent(content);
+            float[] x = initialImage(content, options.initialization(), options.seed());
+            return optimise(graph, x, content, options, listener, pass, start, Double.NEGATIVE_INFINITY);
+        }
+    }
+
+    /**
+     * The loss graph for images of the content's size, its style targets set; checks every image is large
+     * enough for the network. A temporal weight above 0 adds the temporal term (see {@link SequenceStyleTransfer}).
+     */
+    StyleTransferGraph openGraph(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+                                 double temporalWeight) {
         if (styles.isEmpty()) {
             throw new IllegalArgumentException("at least one style image is needed");
         }
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
-        LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
+        LossSpec spec = LossSpec.of(options, weights.architecture(), blend).withTemporalWeight(temporalWeight);
         List<RgbImage> scaledStyles = styles.stream().map(s -> scaledStyle(s, content.width())).toList();
         requireLargeEnough(spec, content, "the content image");
         for (int i = 0; i < scaledStyles.size(); i++) {
             requireLargeEnough(spec, scaledStyles.get(i), "style image " + (i + 1) + " (at its scale)");
         }
-        try (StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec,
-                content.width(), content.height(), engine)) {
-            graph.setContent(content);
+        StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec,
+                content.width(), content.height(), engine);
+        try {
             graph.setStyles(scaledStyles);
-            float[] x = initialImage(content, options.initialization(), options.seed());
-            return optimise(graph, x, content, options, listener, pass, start);
+            return graph;
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
         }
     }
 
@@ -89,10 +104,13 @@ public final class StyleTransfer {
         }
     }
 
-    private StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content,
-                                         StyleTransferOptions options, StyleTransferListener listener, Pass pass,
-                                         long start) {
-        Tracker tracker = new Tracker(graph, content, options, listener, pass, start);
+    /**
+     * Runs the optimiser from x for options.iterations() iterations, or until the best loss is at most stopLoss,
+     * and returns the best image seen.
+     */
+    StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content, StyleTransferOptions options,
+                                 StyleTransferListener listener, Pass pass, long start, double stopLoss) {
+        Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss);
         Optimizer optimizer = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS
                 ? new Lbfgs(options.lbfgsHistorySize()) : new Adam(options.adam(), x.length);
         Optimizer.Outcome outcome = optimizer.minimize(tracker, x);
@@ -101,6 +119,7 @@ public final class StyleTransfer {
         }
         StyleTransferResult.Ending ending = tracker.stopped ? StyleTransferResult.Ending.STOPPED
                 : outcome == Optimizer.Outcome.NOT_FINITE ? StyleTransferResult.Ending.NOT_FINITE
+                : tracker.reachedStopLoss() ? StyleTransferResult.Ending.REACHED_STOP_LOSS
                 : StyleTransferResult.Ending.COMPLETED;
         return new StyleTransferResult(outputImage(tracker.best, content, options), tracker.bestLoss,
                 pass.iterationOffset() + tracker.bestIteration, tracker.history, ending, since(start));
@@ -109,7 +128,7 @@ public final class StyleTransfer {
     /**
      * The objective the optimisers see: evaluates the loss graph, keeps the lowest-loss image, reports each
      * evaluation as an iteration (0 = the initial image), and ends the budget after {@code iterations} + 1
-     * evaluations or when the listener asks to stop. A later scale's iteration 0 (the upsampled result of the
+     * evaluations, when the best loss reaches the stop loss, or when the listener asks to stop. A later scale's iteration 0 (the upsampled result of the
      * scale before) is not reported again: the listener sees each iteration number once.
      */
     private static final class Tracker implements Objective {
@@ -119,6 +138,7 @@ public final class StyleTransfer {
         private final StyleTransferListener listener;
         private final Pass pass;
         private final long start;
+        private final double stopLoss;
         private final List<LossTerms> history = new ArrayList<>();
         private float[] best;
         private LossTerms bestLoss;
@@ -126,13 +146,18 @@ public final class StyleTransfer {
         private boolean stopped;
 
         Tracker(StyleTransferGraph graph, RgbImage content, StyleTransferOptions options,
-                StyleTransferListener listener, Pass pass, long start) {
+                StyleTransferListener listener, Pass pass, long start, double stopLoss) {
             this.graph = graph;
             this.content = content;
             this.options = options;
             this.listener = listener;
             this.pass = pass;
             this.start = start;
+            this.stopLoss = stopLoss;
+        }
+
+        boolean reachedStopLoss() {
+            return bestLoss != null && bestLoss.total() <= stopLoss;
         }
 
         @Override
@@ -166,11 +191,11 @@ public final class StyleTransfer {
 
         @Override
         public boolean exhausted() {
-            return stopped || history.size() > options.iterations();
+            return stopped || history.size() > options.iterations() || reachedStopLoss();
         }
     }
 
-    private static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options) {
+    static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options) {
         RgbImage image = new RgbImage(content.width(), content.height(), pixels).clamped();
         return options.preserveColors() ? ColorPreservation.keepContentColors(image, content) : image;
     }

@@ -46,11 +46,16 @@ public final class StyleTransferGraph implements AutoCloseable {
     private final Operand<TFloat32> contentLoss;
     private final Operand<TFloat32> styleLoss;
     private final Operand<TFloat32> tvLoss;
+    private final Operand<TFloat32> temporalLoss;
+    private final Placeholder<TFloat32> warpedPrevious;
+    private final Placeholder<TFloat32> temporalMask;
     private final Operand<TFloat32> totalLoss;
     private final Output<TFloat32> gradient;
     private final TFloat32 imageTensor;
     private final List<TFloat32> contentTargetTensors = new ArrayList<>();
     private final List<List<TFloat32>> styleTargetTensors = new ArrayList<>();
+    private final TFloat32 warpedPreviousTensor;
+    private final TFloat32 temporalMaskTensor;
 
     public StyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
                               EngineSettings engine) {
@@ -107,7 +112,26 @@ public final class StyleTransferGraph implements AutoCloseable {
             styleLoss = Losses.scaled(tf, Losses.weightedSum(tf, perStyle, blend), spec.styleWeight());
 
             tvLoss = Losses.scaled(tf, Losses.totalVariation(tf, image, height, width, 3), spec.tvWeight());
-            totalLoss = tf.withName("total_loss").math.add(tf.math.add(contentLoss, styleLoss), tvLoss);
+
+            // Temporal loss: w_t * mean(c * (x - warp(x_prev))^2)   (Ruder et al. 2016, the short-term temporal loss)
+            if (spec.hasTemporalTerm()) {
+                warpedPrevious = tf.withName("warped_previous").placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(1, height, width, 3)));
+                temporalMask = tf.withName("temporal_mask").placeholder(TFloat32.class,
+                        Placeholder.shape(Shape.of(1, height, width, 1)));
+                temporalLoss = Losses.scaled(tf, Losses.temporal(tf, image, warpedPrevious, temporalMask),
+                        spec.temporalWeight());
+                warpedPreviousTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
+                temporalMaskTensor = TFloat32.tensorOf(Shape.of(1, height, width, 1)); // zeros: no term
+            } else {
+                warpedPrevious = null;
+                temporalMask = null;
+                temporalLoss = tf.constant(0f);
+                warpedPreviousTensor = null;
+                temporalMaskTensor = null;
+            }
+            totalLoss = tf.withName("total_loss").math.add(tf.math.add(tf.math.add(contentLoss, styleLoss), tvLoss),
+                    temporalLoss);
             gradient = tf.gradients(totalLoss, List.of(image)).dy(0);
             imageTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
         } catch (RuntimeException e) {
@@ -122,6 +146,10 @@ public final class StyleTransferGraph implements AutoCloseable {
 
     public int height() {
         return height;
+    }
+
+    public boolean hasTemporalTerm() {
+        return spec.hasTemporalTerm();
     }
 
     /** Takes the content targets from a content image of this graph's size. */
@@ -146,6 +174,22 @@ public final class StyleTransferGraph implements AutoCloseable {
         }
     }
 
+    /**
+     * Holds the image to the previous frame's stylized image warped into this one, with a weight per pixel
+     * (0..1, row-major); an all-zero mask removes the term. Only for a graph built with a temporal weight.
+     */
+    public void setTemporalTarget(RgbImage warped, float[] mask) {
+        if (!spec.hasTemporalTerm()) {
+            throw new IllegalStateException("this graph was built without a temporal term");
+        }
+        if (warped.width() != width || warped.height() != height || mask.length != width * height) {
+            throw new IllegalArgumentException("temporal target is " + warped.width() + "x" + warped.height()
+                    + " with " + mask.length + " weights, graph is " + width + "x" + height);
+        }
+        Tensors.write(warpedPreviousTensor, warped.pixels());
+        Tensors.write(temporalMaskTensor, mask);
+    }
+
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */
     public LossTerms evaluate(float[] pixels, float[] gradientOut) {
         if (contentTargetTensors.isEmpty() && !spec.contentLayers().isEmpty()
@@ -162,16 +206,19 @@ public final class StyleTransferGraph implements AutoCloseable {
                 runner.feed(styleTargets.get(i).get(k), styleTargetTensors.get(i).get(k));
             }
         }
-        runner.fetch(contentLoss).fetch(styleLoss).fetch(tvLoss).fetch(totalLoss);
+        if (spec.hasTemporalTerm()) {
+            runner.feed(warpedPrevious, warpedPreviousTensor).feed(temporalMask, temporalMaskTensor);
+        }
+        runner.fetch(contentLoss).fetch(styleLoss).fetch(tvLoss).fetch(temporalLoss).fetch(totalLoss);
         if (gradientOut != null) {
             runner.fetch(gradient);
         }
         try (Result result = runner.run()) {
             if (gradientOut != null) {
-                Tensors.copyTo(result.get(4), gradientOut);
+                Tensors.copyTo(result.get(5), gradientOut);
             }
             return new LossTerms(Tensors.scalar(result.get(0)), Tensors.scalar(result.get(1)),
-                    Tensors.scalar(result.get(2)), Tensors.scalar(result.get(3)));
+                    Tensors.scalar(result.get(2)), Tensors.scalar(result.get(3)), Tensors.scalar(result.get(4)));
         }
     }
 
@@ -203,6 +250,10 @@ public final class StyleTransferGraph implements AutoCloseable {
         closeAll(contentTargetTensors);
         styleTargetTensors.forEach(StyleTransferGraph::closeAll);
         imageTensor.close();
+        if (warpedPreviousTensor != null) {
+            warpedPreviousTensor.close();
+            temporalMaskTensor.close();
+        }
         graph.close();
     }
 }

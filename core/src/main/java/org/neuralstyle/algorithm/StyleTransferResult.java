@@ -12,7 +12,8 @@ import java.util.List;
 public record StyleTransferResult(RgbImage image, LossTerms loss, int bestIteration, List<LossTerms> history,
                                   Ending ending, Duration elapsed) {
 
-    public enum Ending { COMPLETED, STOPPED, NOT_FINITE }
+    /** REACHED_STOP_LOSS: a video frame ended early at the previous frame's final loss. */
+    public enum Ending { COMPLETED, REACHED_STOP_LOSS, STOPPED, NOT_FINITE }
 
     public StyleTransferResult {
         history = List.copyOf(history);

@@ -78,6 +78,50 @@ class StyleTransferGraphTest {
         }
     }
 
+    @Test
+    void temporalLossIsTheMaskedMeanSquaredDifferenceOverAllValues() {
+        int w = 3;
+        int h = 2;
+        RgbImage x = randomImage(w, h, 1);
+        RgbImage warped = randomImage(w, h, 5);
+        float[] mask = {1, 0, 1, 0.5f, 0, 1};
+        NetworkWeights net = identityNetwork();
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(), net.architecture(), new double[] {1})
+                .withTemporalWeight(40);
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            graph.setContent(randomImage(w, h, 2));
+            graph.setStyles(List.of(randomImage(w, h, 3)));
+            // Before a target is set the mask is empty: no term.
+            assertThat(graph.evaluate(x.pixels(), null).temporal()).isZero();
+
+            graph.setTemporalTarget(warped, mask);
+            LossTerms loss = graph.evaluate(x.pixels(), null);
+            // (1/D) sum_k c_k (x_k - w_k)^2 with D = H*W*C, every channel sharing its pixel's weight
+            double sum = 0;
+            for (int i = 0; i < x.pixels().length; i++) {
+                sum += mask[i / 3] * Math.pow(x.pixels()[i] - warped.pixels()[i], 2);
+            }
+            double expected = 40 * sum / (w * h * 3);
+            assertThat(loss.temporal()).isCloseTo(expected, within(1e-4 * expected));
+            assertThat(loss.total()).isCloseTo(loss.content() + loss.style() + loss.tv() + loss.temporal(),
+                    within(1e-4 * loss.total()));
+        }
+    }
+
+    @Test
+    void aGraphWithoutTemporalWeightHasNoTemporalTerm() {
+        NetworkWeights net = identityNetwork();
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(), net.architecture(), new double[] {1});
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, 3, 2, EngineSettings.defaults())) {
+            graph.setContent(randomImage(3, 2, 2));
+            graph.setStyles(List.of(randomImage(3, 2, 3)));
+            assertThat(graph.evaluate(randomImage(3, 2, 1).pixels(), null).temporal()).isZero();
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> graph.setTemporalTarget(randomImage(3, 2, 4), new float[6]))
+                    .isInstanceOf(IllegalStateException.class);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Pooling.class)
     void gradientMatchesFiniteDifferences(Pooling pooling) {
@@ -86,13 +130,20 @@ class StyleTransferGraphTest {
         int h = 8;
         StyleTransferOptions options = StyleTransferOptions.builder()
                 .contentWeightBlend(0.5).styleLayerWeightExp(1.5).build();
-        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2});
+        // With the temporal term too: its gradient 2 w_t c (x - w) / D reaches every masked pixel.
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2}).withTemporalWeight(3);
         try (StyleTransferGraph graph = new StyleTransferGraph(net, pooling, spec, w, h, EngineSettings.defaults())) {
             // Targets near the image keep the loss small next to each pixel's share of it, so float32
             // differences resolve the gradient (at a loss of ~1e8 its rounding alone is a few percent).
             RgbImage image = smoothImage(w, h, 14);
             graph.setContent(perturbed(image, 8, 11));
             graph.setStyles(List.of(perturbed(image, 8, 12), perturbed(image, 8, 13)));
+            float[] mask = new float[w * h];
+            Random maskRandom = new Random(15);
+            for (int p = 0; p < mask.length; p++) {
+                mask[p] = maskRandom.nextInt(4) == 0 ? 0 : 1;
+            }
+            graph.setTemporalTarget(perturbed(image, 8, 16), mask);
             float[] x = image.pixels().clone();
             float[] gradient = new float[x.length];
             graph.evaluate(x, gradient);
