@@ -1,4 +1,4 @@
-package org.neuralstyle.video;
+package org.neuralstyle.video.flow;
 
 import java.util.Arrays;
 

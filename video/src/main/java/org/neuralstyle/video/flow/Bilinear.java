@@ -1,4 +1,4 @@
-package org.neuralstyle.video;
+package org.neuralstyle.video.flow;
 
 /** Bilinear interpolation in an interleaved row-major array, the border value repeated outside. */
 final class Bilinear {

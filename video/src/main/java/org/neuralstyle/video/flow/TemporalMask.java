@@ -1,4 +1,4 @@
-package org.neuralstyle.video;
+package org.neuralstyle.video.flow;
 
 /**
  * Where the temporal loss may hold a pixel to the warped previous frame (Ruder et al. 2016, section 3.2):

@@ -1,7 +1,8 @@
-package org.neuralstyle.video;
+package org.neuralstyle.video.flow;
 
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.video.TemporalConsistency;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -40,6 +41,41 @@ class FlowTest {
                 }
             }
         }
+    }
+
+    @Test
+    void disFindsTheBackwardFlowOfAPanAndItsWarpReproducesTheFrame() {
+        RgbImage previous = frame(96, 72, 0, 0);
+        RgbImage current = frame(96, 72, 2.5, -1.5);
+        try (OpticalFlow dis = new DisOpticalFlow()) {
+            FlowField backward = dis.flow(current, previous);
+            assertThat(backward.width()).isEqualTo(96);
+            java.util.List<Float> xs = new java.util.ArrayList<>();
+            java.util.List<Float> ys = new java.util.ArrayList<>();
+            for (int y = 12; y < 60; y++) {
+                for (int x = 12; x < 84; x++) {
+                    xs.add(backward.dxAt(x, y));
+                    ys.add(backward.dyAt(x, y));
+                }
+            }
+            assertThat(median(xs)).isCloseTo(-2.5, within(0.25));
+            assertThat(median(ys)).isCloseTo(1.5, within(0.25));
+            RgbImage warped = FlowWarp.warp(previous, backward);
+            double error = 0;
+            int n = 0;
+            for (int y = 12; y < 60; y++) {
+                for (int x = 12; x < 84; x++) {
+                    error += Math.abs(warped.get(x, y, 0) - current.get(x, y, 0));
+                    n++;
+                }
+            }
+            assertThat(error / n).isLessThan(3.0); // the unwarped frames differ by ~40 on average
+        }
+    }
+
+    private static double median(java.util.List<Float> values) {
+        java.util.List<Float> sorted = values.stream().sorted().toList();
+        return sorted.get(sorted.size() / 2);
     }
 
     @Test

@@ -1,0 +1,36 @@
+package org.neuralstyle.video;
+
+/**
+ * How a video is stylized, beyond the image options: the frame size, how many frames, where frames start,
+ * the iteration budget of the first and of later frames, the temporal weight (flow only; Ruder et al. used
+ * 1e3), and whether a frame stops once it reaches the previous frame's final loss.
+ */
+public record VideoSettings(int width, int height, int frames, VideoInit init, int firstFrameIterations,
+                            int laterFrameIterations, double temporalWeight, boolean earlyStop) {
+
+    public static final double DEFAULT_TEMPORAL_WEIGHT = 1e3;
+
+    public VideoSettings {
+        if (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0) {
+            throw new IllegalArgumentException("frames must be at least 2x2 with even sides, got " + width + "x" + height);
+        }
+        if (frames < 1 || firstFrameIterations < 1 || laterFrameIterations < 1) {
+            throw new IllegalArgumentException("frames and iterations must be at least 1");
+        }
+        if (!(temporalWeight >= 0) || Double.isInfinite(temporalWeight)) {
+            throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + temporalWeight);
+        }
+    }
+
+    /** Even sides (4:2:0 video needs them): the width rounded down, the height at the source's aspect ratio. */
+    public static int[] frameSize(int sourceWidth, int sourceHeight, int width) {
+        int w = Math.max(2, width - width % 2);
+        int h = (int) Math.max(2, Math.round((double) sourceHeight * w / sourceWidth / 2.0) * 2);
+        return new int[] {w, h};
+    }
+
+    /** The iterations of frame k (1-based): independent frames all start afresh and get the first frame's. */
+    int iterationsOf(int frame) {
+        return frame == 1 || init == VideoInit.INDEPENDENT ? firstFrameIterations : laterFrameIterations;
+    }
+}

@@ -1,0 +1,124 @@
+package org.neuralstyle.video.io;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+import org.neuralstyle.image.RgbImage;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The video frames of a file FFmpeg can decode, as RGB. Audio is left for {@link VideoEncoder} to copy. */
+final class FfmpegFrameSource implements FrameSource {
+
+    private final Path file;
+    private final FFmpegFrameGrabber grabber;
+    private final VideoInfo info;
+
+    private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info) {
+        this.file = file;
+        this.grabber = grabber;
+        this.info = info;
+    }
+
+    static FfmpegFrameSource open(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new VideoFormatException(file + ": no such file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new VideoFormatException(file + ": not readable");
+        }
+        // The container's frame count is only an estimate (and counts dropped frames in AVI), so count once.
+        int frames = countFrames(file);
+        FFmpegFrameGrabber grabber = start(file);
+        VideoInfo info = new VideoInfo(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(),
+                frames, grabber.getAudioChannels() > 0);
+        return new FfmpegFrameSource(file, grabber, info);
+    }
+
+    private static FFmpegFrameGrabber start(Path file) throws VideoFormatException {
+        Ffmpeg.quiet();
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_RGB24);
+        try {
+            grabber.start();
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            release(grabber);
+            throw new VideoFormatException(file + ": not a readable video (" + Ffmpeg.reason(e) + ")");
+        }
+        if (grabber.getVideoStream() < 0 || grabber.getImageWidth() <= 0) {
+            release(grabber);
+            throw new VideoFormatException(file + ": has no video stream");
+        }
+        return grabber;
+    }
+
+    private static int countFrames(Path file) throws VideoFormatException {
+        FFmpegFrameGrabber grabber = start(file);
+        try {
+            int count = 0;
+            // Video only, no pixel conversion: counting is cheap next to stylizing.
+            while (grabber.grabFrame(false, true, false, false, false) != null) {
+                count++;
+            }
+            if (count == 0) {
+                throw new VideoFormatException(file + ": has no video frames");
+            }
+            return count;
+        } catch (FrameGrabber.Exception e) {
+            throw new VideoFormatException(file + ": cannot be decoded (" + Ffmpeg.reason(e) + ")");
+        } finally {
+            release(grabber);
+        }
+    }
+
+    @Override
+    public VideoInfo info() {
+        return info;
+    }
+
+    @Override
+    public TimedFrame next() throws IOException {
+        Frame frame;
+        try {
+            frame = grabber.grabImage();
+        } catch (FrameGrabber.Exception e) {
+            throw new VideoFormatException(file + ": cannot be decoded (" + Ffmpeg.reason(e) + ")");
+        }
+        if (frame == null) {
+            return null;
+        }
+        return new TimedFrame(toImage(frame), frame.timestamp);
+    }
+
+    private static RgbImage toImage(Frame frame) {
+        int w = frame.imageWidth;
+        int h = frame.imageHeight;
+        ByteBuffer data = (ByteBuffer) frame.image[0];
+        int stride = frame.imageStride;
+        float[] px = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            int row = y * stride;
+            for (int i = 0; i < w * 3; i++) {
+                px[y * w * 3 + i] = data.get(row + i) & 0xff;
+            }
+        }
+        return new RgbImage(w, h, px);
+    }
+
+    private static void release(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.release();
+        } catch (FrameGrabber.Exception ignored) {
+            // nothing more can be done about a decoder that fails to close
+        }
+    }
+
+    @Override
+    public void close() {
+        release(grabber);
+    }
+}

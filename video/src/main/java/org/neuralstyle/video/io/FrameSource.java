@@ -1,0 +1,28 @@
+package org.neuralstyle.video.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Frames in order, from a video file or a folder of images. */
+public interface FrameSource extends AutoCloseable {
+
+    VideoInfo info();
+
+    /** The next frame, or null after the last. */
+    TimedFrame next() throws IOException;
+
+    @Override
+    void close() throws IOException;
+
+    /**
+     * A folder is read as its images in name order, shown at {@code folderFrameRate}; a file is decoded by
+     * FFmpeg. Fails with a one-line message when nothing can be read or there are no frames.
+     */
+    static FrameSource open(Path path, double folderFrameRate) throws IOException {
+        if (Files.isDirectory(path)) {
+            return ImageFolderSource.open(path, folderFrameRate);
+        }
+        return FfmpegFrameSource.open(path);
+    }
+}

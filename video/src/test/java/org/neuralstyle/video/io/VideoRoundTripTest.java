@@ -1,0 +1,153 @@
+package org.neuralstyle.video.io;
+
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.image.ImageFiles;
+import org.neuralstyle.image.RgbImage;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class VideoRoundTripTest {
+
+    @TempDir
+    Path dir;
+
+    /** A texture drifting 2 px right per frame. */
+    static RgbImage movingTexture(int w, int h, int frame) {
+        float[] px = new float[w * h * 3];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                double u = x - 2.0 * frame;
+                for (int c = 0; c < 3; c++) {
+                    px[(y * w + x) * 3 + c] = (float) (128 + 70 * Math.sin(u * 0.3 + c) * Math.cos(y * 0.21 - c));
+                }
+            }
+        }
+        return new RgbImage(w, h, px);
+    }
+
+    /** Writes a clip with FFmpeg directly (not through the code under test): frames at a rate, and a tone. */
+    static Path writeClip(Path file, int frames, int rate, boolean withAudio) throws IOException {
+        int sampleRate = 22050;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 64, 48, withAudio ? 1 : 0)) {
+            recorder.setFrameRate(rate);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setVideoBitrate(2_000_000);
+            if (withAudio) {
+                recorder.setSampleRate(sampleRate);
+            }
+            recorder.start();
+            var converter = new org.bytedeco.javacv.Java2DFrameConverter();
+            for (int k = 0; k < frames; k++) {
+                // Java2D's 3-byte BGR is the layout the converter hands FFmpeg without reinterpretation.
+                var bgr = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+                bgr.getGraphics().drawImage(ImageFiles.toBufferedImage(movingTexture(64, 48, k)), 0, 0, null);
+                recorder.record(converter.convert(bgr));
+                if (withAudio) {
+                    short[] tone = new short[sampleRate / rate];
+                    for (int i = 0; i < tone.length; i++) {
+                        tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * (k * tone.length + i) / sampleRate));
+                    }
+                    recorder.recordSamples(sampleRate, 1, ShortBuffer.wrap(tone));
+                }
+            }
+        }
+        return file;
+    }
+
+    @Test
+    void aGeneratedClipRoundTripsWithItsFrameCountRateAndAudio() throws IOException {
+        Path clip = writeClip(dir.resolve("clip.mp4"), 15, 10, true);
+        Path out = dir.resolve("out.mp4");
+        List<RgbImage> decoded = new ArrayList<>();
+        try (FrameSource source = FrameSource.open(clip, 25);
+             VideoEncoder encoder = VideoEncoder.open(out, 64, 48, source.info().frameRate(), clip)) {
+            assertThat(source.info().frames()).isEqualTo(15);
+            assertThat(source.info().frameRate()).isCloseTo(10, within(1e-6));
+            assertThat(source.info().hasAudio()).isTrue();
+            TimedFrame frame;
+            while ((frame = source.next()) != null) {
+                decoded.add(frame.image());
+                encoder.write(frame.image(), frame.timestampMicros());
+            }
+            encoder.commit();
+        }
+        assertThat(decoded).hasSize(15);
+        // Decoding is faithful up to compression: the texture, not a black or shifted frame.
+        assertThat(decoded.get(7).meanAbsoluteDifference(movingTexture(64, 48, 7))).isLessThan(6);
+
+        try (FrameSource again = FrameSource.open(out, 25)) {
+            assertThat(again.info().frames()).isEqualTo(15);
+            assertThat(again.info().frameRate()).isCloseTo(10, within(1e-6));
+            assertThat(again.info().hasAudio()).isTrue();
+            assertThat(again.info().width()).isEqualTo(64);
+            RgbImage first = again.next().image();
+            assertThat(first.meanAbsoluteDifference(movingTexture(64, 48, 0))).isLessThan(8);
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(out.toFile())) {
+            grabber.start();
+            assertThat(grabber.getLengthInTime() / 1e6).isCloseTo(1.5, within(0.15));
+        }
+        // Nothing but the output is left in the folder: the part file was moved into place.
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("clip.mp4", "out.mp4");
+        }
+    }
+
+    @Test
+    void anEncodingNotCommittedLeavesNoFile() throws IOException {
+        Path out = dir.resolve("never.mp4");
+        try (VideoEncoder encoder = VideoEncoder.open(out, 64, 48, 10, null)) {
+            encoder.write(movingTexture(64, 48, 0), 0);
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aFolderOfFramesIsReadInNameOrderAtTheGivenRate() throws IOException {
+        Path frames = Files.createDirectory(dir.resolve("frames"));
+        for (int k = 2; k >= 0; k--) {
+            ImageFiles.write(movingTexture(32, 24, k), frames.resolve(String.format("f%03d.png", k)));
+        }
+        Files.writeString(frames.resolve("notes.txt"), "not a frame");
+        try (FrameSource source = FrameSource.open(frames, 12)) {
+            assertThat(source.info().frames()).isEqualTo(3);
+            assertThat(source.info().hasAudio()).isFalse();
+            TimedFrame first = source.next();
+            TimedFrame second = source.next();
+            assertThat(first.image().meanAbsoluteDifference(movingTexture(32, 24, 0))).isLessThan(0.6);
+            assertThat(second.timestampMicros()).isEqualTo(83_333);
+            assertThat(source.next()).isNotNull();
+            assertThat(source.next()).isNull();
+        }
+    }
+
+    @Test
+    void unreadableInputsAreOneLineErrorsNamingTheFile() throws IOException {
+        Path text = Files.writeString(dir.resolve("notes.mp4"), "this is not a video");
+        assertThatThrownBy(() -> FrameSource.open(text, 25))
+                .isInstanceOf(VideoFormatException.class)
+                .hasMessageStartingWith(text + ": not a readable video")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertThatThrownBy(() -> FrameSource.open(dir.resolve("missing.mp4"), 25))
+                .hasMessageEndingWith("missing.mp4: no such file");
+        Path empty = Files.createDirectory(dir.resolve("empty"));
+        assertThatThrownBy(() -> FrameSource.open(empty, 25)).hasMessageContaining("has no frame images");
+        assertThatThrownBy(() -> VideoEncoder.open(dir.resolve("out.png"), 64, 48, 10, null))
+                .hasMessageContaining("unsupported video format");
+    }
+}
