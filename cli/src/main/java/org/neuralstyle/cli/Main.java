@@ -38,7 +38,9 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             err.println("neural-style: " + describe(ex));
-            if (commandLine.getCommand() instanceof StylizeCommand command && command.verbose) {
+            boolean verbose = commandLine.getCommand() instanceof StylizeCommand command && command.verbose
+                    || commandLine.getCommand() instanceof VideoCommand video && video.verbose;
+            if (verbose) {
                 ex.printStackTrace(err);
             }
             return ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_RUNTIME_ERROR;
@@ -52,7 +54,7 @@ public final class Main {
             return missing.getFile() + ": " + (reason == null ? "file not found" : reason);
         }
         if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof IllegalArgumentException
+                || ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
                 || ex instanceof CommandLine.ParameterException) {
             return ex.getMessage();
         }

@@ -32,7 +32,7 @@ final class WeightsLocator {
 
     Path locate(String network) throws IOException {
         if (network.equals("vgg19")) {
-            Path local = Path.of(StylizeCommand.DEFAULT_WEIGHTS);
+            Path local = Path.of(StyleOptions.DEFAULT_WEIGHTS);
             if (Files.isRegularFile(local)) {
                 return local;
             }

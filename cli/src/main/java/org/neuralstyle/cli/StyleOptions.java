@@ -1,0 +1,278 @@
+package org.neuralstyle.cli;
+
+import org.neuralstyle.algorithm.Initialization;
+import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.image.ImageFiles;
+import org.neuralstyle.models.Downloader;
+import org.neuralstyle.models.ModelCache;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.Networks;
+import org.neuralstyle.network.Pooling;
+import org.neuralstyle.optim.AdamSettings;
+import org.neuralstyle.optim.LearningRateSchedule;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The options every stylizing command shares (images and videos): the styles, the loss weights, the optimiser,
+ * the start, the network and its weights. Option names and defaults follow the reference implementation.
+ */
+final class StyleOptions {
+
+    static final String DEFAULT_WEIGHTS = "imagenet-vgg-verydeep-19.mat";
+
+    @Option(names = "--styles", arity = "1..*", paramLabel = "FILE", description = "One or more style images (required).")
+    List<Path> styles;
+
+    @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+    int iterations = 1000;
+
+    @Option(names = "--width", paramLabel = "PX", description = "Resize the content image (and output) to this width.")
+    Integer width;
+
+    @Option(names = "--style-scales", split = ",", arity = "1..*", paramLabel = "S",
+            description = "Per style: resize it to S x the content width (default 1.0 each).")
+    List<Double> styleScales;
+
+    @Option(names = "--style-blend-weights", split = ",", arity = "1..*", paramLabel = "W",
+            description = "Per style: relative weight in the blend, normalised to sum 1 (default equal).")
+    List<Double> styleBlendWeights;
+
+    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: 5; squeezenet 20).")
+    Double contentWeight;
+
+    @Option(names = "--content-weight-blend", paramLabel = "B",
+            description = "Share of relu4_2 in the content loss, the rest on relu5_2 (default: ${DEFAULT-VALUE}).")
+    double contentWeightBlend = 1;
+
+    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: 500; squeezenet 1e5).")
+    Double styleWeight;
+
+    @Option(names = "--style-layer-weight-exp", paramLabel = "E",
+            description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: ${DEFAULT-VALUE}).")
+    double styleLayerWeightExp = 1;
+
+    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: 100; squeezenet 10).")
+    Double tvWeight;
+
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: 10; squeezenet 2).")
+    Double learningRate;
+
+    @Option(names = "--learning-rate-decay", paramLabel = "F",
+            description = "Multiply the learning rate by F every --learning-rate-decay-steps (default ${DEFAULT-VALUE}: "
+                    + "constant; the paper used 0.94 per 100 from 20).")
+    double learningRateDecay = 1;
+
+    @Option(names = "--learning-rate-decay-steps", paramLabel = "N", description = "Decay interval (default: ${DEFAULT-VALUE}).")
+    int learningRateDecaySteps = 100;
+
+    @Option(names = "--optimizer", paramLabel = "adam|lbfgs",
+            description = "adam (the paper's, default) or lbfgs (Gatys et al.'s: fewer iterations for the same loss; "
+                    + "each line-search evaluation counts as an iteration).")
+    String optimizer = "adam";
+
+    @Option(names = "--lbfgs-history", paramLabel = "N", description = "L-BFGS memory in steps (default: ${DEFAULT-VALUE}; "
+            + "each costs 8 bytes per pixel value, 6 MB at 512x512).")
+    int lbfgsHistory = 20;
+
+    @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE}).")
+    double beta1 = 0.9;
+
+    @Option(names = "--beta2", description = "Adam beta2 (default: ${DEFAULT-VALUE}).")
+    double beta2 = 0.999;
+
+    @Option(names = "--epsilon", description = "Adam epsilon (default: ${DEFAULT-VALUE}).")
+    double epsilon = 1e-8;
+
+    @Option(names = "--initial", paramLabel = "FILE|content|noise",
+            description = "Start from this image (e.g. a checkpoint), the content image, or noise (default).")
+    String initial;
+
+    @Option(names = "--initial-noiseblend", paramLabel = "R",
+            description = "Blend of noise into the initial image, 0..1 (default: 0 with --initial, else 1 = pure noise; "
+                    + "below 1 without --initial starts from the content image).")
+    Double initialNoiseblend;
+
+    @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling layers (default: ${DEFAULT-VALUE}).")
+    String pooling = "max";
+
+    @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
+    boolean preserveColors;
+
+    @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same image (default: random, printed).")
+    Long seed;
+
+    @Option(names = "--network", paramLabel = "NAME",
+            description = "vgg19 (default), vgg16 or squeezenet (fast previews). A weights file path is accepted too, "
+                    + "as in the reference.")
+    String network = "vgg19";
+
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Weights file: MatConvNet .mat, Keras .h5, ONNX or Caffe. Default: ./" + DEFAULT_WEIGHTS
+                    + ", else VGG-19 from the cache, downloaded on first use.")
+    Path weights;
+
+    @Mixin
+    EngineOptions engine;
+
+    /** The options, with the network's recommended weights where the user gave none. */
+    StyleTransferOptions options(NetworkArchitecture.RecommendedWeights recommended) {
+        double contentWeight = this.contentWeight != null ? this.contentWeight : recommended.content();
+        double styleWeight = this.styleWeight != null ? this.styleWeight : recommended.style();
+        double tvWeight = this.tvWeight != null ? this.tvWeight : recommended.tv();
+        double learningRate = this.learningRate != null ? this.learningRate : recommended.learningRate();
+        requireAtLeast(iterations, 1, "--iterations");
+        if (width != null) {
+            requireAtLeast(width, 2, "--width");
+        }
+        requireNonNegative(contentWeight, "--content-weight");
+        requireNonNegative(styleWeight, "--style-weight");
+        requireNonNegative(tvWeight, "--tv-weight");
+        requireRange(contentWeightBlend, 0, 1, "--content-weight-blend");
+        requirePositive(styleLayerWeightExp, "--style-layer-weight-exp");
+        requirePositive(learningRate, "--learning-rate");
+        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
+            throw new UserError("--learning-rate-decay must be in (0, 1], got " + learningRateDecay);
+        }
+        requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
+        }
+        requirePositive(epsilon, "--epsilon");
+        if (initialNoiseblend != null) {
+            requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
+        }
+        engine.settings();
+        requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
+        StyleTransferOptions.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "adam" -> StyleTransferOptions.OptimizerKind.ADAM;
+            case "lbfgs", "l-bfgs" -> StyleTransferOptions.OptimizerKind.LBFGS;
+            default -> throw new UserError("--optimizer: unknown optimizer '" + optimizer + "' (use adam or lbfgs)");
+        };
+        Pooling pool;
+        try {
+            pool = Pooling.parse(pooling);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--pooling: " + e.getMessage());
+        }
+        LearningRateSchedule schedule = learningRateDecay == 1 ? new LearningRateSchedule.Constant(learningRate)
+                : new LearningRateSchedule.ExponentialDecay(learningRate, learningRateDecay, learningRateDecaySteps);
+        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+        return StyleTransferOptions.builder()
+                .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
+                .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
+                .iterations(iterations)
+                .pooling(pool)
+                .adam(new AdamSettings(schedule, beta1, beta2, epsilon))
+                .optimizer(kind)
+                .lbfgsHistorySize(lbfgsHistory)
+                .seed(chosenSeed)
+                .preserveColors(preserveColors)
+                .build();
+    }
+
+    List<StyleImage> styleImages() throws IOException {
+        int n = styles.size();
+        if (styleBlendWeights != null && styleBlendWeights.size() != n) {
+            throw new UserError("--style-blend-weights has " + styleBlendWeights.size() + " values for " + n + " style image(s)");
+        }
+        if (styleScales != null && styleScales.size() != n) {
+            throw new UserError("--style-scales has " + styleScales.size() + " values for " + n + " style image(s)");
+        }
+        double blendSum = 0;
+        List<StyleImage> images = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double blend = styleBlendWeights == null ? 1 : styleBlendWeights.get(i);
+            double scale = styleScales == null ? 1 : styleScales.get(i);
+            requireNonNegative(blend, "--style-blend-weights");
+            requirePositive(scale, "--style-scales");
+            blendSum += blend;
+            images.add(new StyleImage(ImageFiles.read(styles.get(i)), blend, scale));
+        }
+        if (!(blendSum > 0)) {
+            throw new UserError("--style-blend-weights must not all be zero");
+        }
+        return images;
+    }
+
+    Initialization initialization() throws IOException {
+        if (initial == null || initial.equals("noise")) {
+            double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
+            return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();
+        }
+        double blend = initialNoiseblend == null ? 0 : initialNoiseblend;
+        if (initial.equals("content")) {
+            return Initialization.content(blend);
+        }
+        return Initialization.image(ImageFiles.read(Path.of(initial)), blend);
+    }
+
+    NetworkArchitecture architecture() {
+        if (networkIsAFile()) {
+            return Networks.byName("vgg19");
+        }
+        try {
+            return Networks.byName(network);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--network: " + e.getMessage());
+        }
+    }
+
+    /** The reference took the weights file's path in --network; a known network name always wins. */
+    private boolean networkIsAFile() {
+        try {
+            Networks.byName(network);
+            return false;
+        } catch (IllegalArgumentException notAName) {
+            return network.contains("/") || network.contains("\\") || network.contains(".") || Files.exists(Path.of(network));
+        }
+    }
+
+    Path weightsFile(NetworkArchitecture architecture, PrintWriter err) throws IOException {
+        if (weights != null) {
+            return weights;
+        }
+        if (networkIsAFile()) {
+            return Path.of(network);
+        }
+        return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), err, System.console() != null)
+                .locate(architecture.name());
+    }
+
+    static void requireAtLeast(int value, int min, String option) {
+        if (value < min) {
+            throw new UserError(option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    static void requireNonNegative(double value, String option) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be a non-negative number, got " + value);
+        }
+    }
+
+    static void requirePositive(double value, String option) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be positive, got " + value);
+        }
+    }
+
+    static void requireRange(double value, double lo, double hi, String option) {
+        if (!(value >= lo && value <= hi)) {
+            throw new UserError(option + " must be in [" + lo + ", " + hi + "], got " + value);
+        }
+    }
+}

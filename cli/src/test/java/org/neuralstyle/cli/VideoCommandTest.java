@@ -1,0 +1,217 @@
+package org.neuralstyle.cli;
+
+import org.bytedeco.javacv.FFmpegFrameRecorder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.testing.SharedData;
+import org.neuralstyle.video.io.FrameSource;
+
+import java.io.IOException;
+import java.nio.ShortBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** {@code neural-style video} on the real tree clip with the real SqueezeNet, and on bad input. */
+class VideoCommandTest {
+
+    private static final Pattern CONSISTENCY = Pattern.compile("temporal consistency error (\\S+)");
+    private static final Pattern FRAME_LINE = Pattern.compile("^frame (\\d+)/(\\d+) ", Pattern.MULTILINE);
+
+    @TempDir
+    Path dir;
+
+    private static List<String> treeJob(Path output, String mode) {
+        Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        return new ArrayList<>(List.of("video", "--content", SharedData.media("video/tree.avi").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(),
+                "--network", "squeezenet", "--weights", weights.toString(),
+                "--width", "96", "--frames", "12", "--iterations", "100", "--seed", "1",
+                "--video-init", mode, "--output", output.toString()));
+    }
+
+    @Test
+    void flowFlickersLessThanPreviousWhichFlickersLessThanIndependentFrames() throws IOException {
+        Map<String, Double> error = new HashMap<>();
+        for (String mode : List.of("independent", "previous", "flow")) {
+            Path output = dir.resolve(mode + ".mp4");
+            CliRun run = CliRun.of(treeJob(output, mode).toArray(String[]::new));
+            assertThat(run.exitCode()).as(run.err()).isZero();
+            assertThat(frameNumbers(run.out())).as(mode).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            Matcher m = CONSISTENCY.matcher(run.out());
+            assertThat(m.find()).as(run.out()).isTrue();
+            assertThat(run.out()).contains("over 11 frame pairs");
+            error.put(mode, Double.parseDouble(m.group(1)));
+            // The video has the source's rate and timing: the clip's AVI drops frames, so its first 12 decoded
+            // frames span more frame times at 15 fps, each held until the next. The frames folder is gone.
+            try (FrameSource video = FrameSource.open(output, 25)) {
+                assertThat(video.info().frameRate()).isCloseTo(15, within(0.01));
+                assertThat(video.info().frames()).isEqualTo(sourceFrameTimes() + 1);
+                assertThat(video.info().width()).isEqualTo(96);
+            }
+            assertThat(dir.resolve(mode + ".mp4.frames")).doesNotExist();
+        }
+        assertThat(error.get("flow")).as(error.toString()).isLessThan(error.get("previous"));
+        assertThat(error.get("previous")).as(error.toString()).isLessThan(error.get("independent"));
+    }
+
+    @Test
+    void aKilledRunContinuesAfterItsLastFinishedFrame() throws Exception {
+        Path output = dir.resolve("tree.mp4");
+        Path frames = dir.resolve("tree.mp4.frames");
+        List<String> job = treeJob(output, "previous");
+        job.add("--no-early-stop"); // every frame takes its full budget, so the kill lands mid-run
+        Process child = childJvm(job);
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+            while (!Files.exists(frames.resolve("frame-00004.png")) && child.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            assertThat(child.isAlive()).as("the run ended before it could be killed").isTrue();
+        } finally {
+            child.destroyForcibly().waitFor(); // SIGKILL: no chance to tidy up
+        }
+        assertThat(output).doesNotExist();
+        Map<Path, FileTime> finished = new HashMap<>();
+        try (Stream<Path> files = Files.list(frames)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().matches("frame-\\d+\\.png")).toList()) {
+                finished.put(f, Files.getLastModifiedTime(f));
+            }
+        }
+        int done = finished.size();
+        assertThat(done).isBetween(4, 11);
+
+        job.add("--keep-frames"); // not part of the job: the rerun continues it, and the frames stay to check
+        CliRun rerun = CliRun.of(job.toArray(String[]::new));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(rerun.out()).contains("resuming: frames 1-" + done + " of 12 are done");
+        List<Integer> redone = frameNumbers(rerun.out());
+        assertThat(redone).hasSize(12 - done).allMatch(k -> k > done);
+        for (Map.Entry<Path, FileTime> f : finished.entrySet()) { // the frames finished before the kill: untouched
+            assertThat(Files.getLastModifiedTime(f.getKey())).as(f.getKey().toString()).isEqualTo(f.getValue());
+        }
+        try (Stream<Path> files = Files.list(frames)) {
+            assertThat(files.filter(p -> p.getFileName().toString().matches("frame-\\d+\\.png"))).hasSize(12);
+        }
+        try (FrameSource video = FrameSource.open(output, 25)) {
+            assertThat(video.info().frames()).isEqualTo(sourceFrameTimes() + 1);
+        }
+    }
+
+    @Test
+    void aFramesFolderOutputKeepsFramesAndARerunRedoesNothing() throws IOException {
+        Path out = dir.resolve("frames");
+        List<String> job = treeJob(out, "flow");
+        job.set(job.indexOf("--frames") + 1, "3");
+        job.set(job.indexOf("--iterations") + 1, "10");
+        CliRun first = CliRun.of(job.toArray(String[]::new));
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(out.resolve("frame-00003.png")).exists();
+        FileTime written = Files.getLastModifiedTime(out.resolve("frame-00001.png"));
+
+        CliRun again = CliRun.of(job.toArray(String[]::new));
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(frameNumbers(again.out())).isEmpty();
+        assertThat(Files.getLastModifiedTime(out.resolve("frame-00001.png"))).isEqualTo(written);
+
+        // Other options make other frames: never mixed into these without --overwrite.
+        job.set(job.indexOf("--iterations") + 1, "11");
+        CliRun other = CliRun.of(job.toArray(String[]::new));
+        assertThat(other.exitCode()).isEqualTo(Main.EXIT_RUNTIME_ERROR);
+        assertThat(other.err().strip()).isEqualTo("neural-style: " + out
+                + ": holds the frames of a run with other inputs or options (pass --overwrite to replace them)");
+    }
+
+    @Test
+    void badInputIsOneLineAndLeavesNothingBehind() throws IOException {
+        Path style = dir.resolve("style.png");
+        org.neuralstyle.image.ImageFiles.write(org.neuralstyle.image.RgbImage.filled(40, 40, 200, 100, 50), style);
+        Path notVideo = Files.writeString(dir.resolve("notes.mp4"), "this is not a video");
+        Path audioOnly = audioOnlyFile(dir.resolve("tone.mp4"));
+        Path noFrames = Files.createDirectory(dir.resolve("empty"));
+        Path existing = Files.writeString(dir.resolve("existing.mp4"), "precious");
+
+        assertOneLineError(List.of("--content", notVideo.toString(), "--output", dir.resolve("a.mp4").toString()),
+                "--content " + notVideo + ": not a readable video", style);
+        assertOneLineError(List.of("--content", audioOnly.toString(), "--output", dir.resolve("b.mp4").toString()),
+                "--content " + audioOnly + ": has no video stream", style);
+        assertOneLineError(List.of("--content", noFrames.toString(), "--output", dir.resolve("c.mp4").toString()),
+                "--content " + noFrames + ": has no frame images", style);
+        assertOneLineError(List.of("--content", notVideo.toString(), "--output", existing.toString()),
+                "--output " + existing + " already exists (pass --overwrite to replace it)", style);
+        assertOneLineError(List.of("--content", notVideo.toString(), "--output", dir.resolve("d.png").toString()),
+                "not a video file", style);
+        assertOneLineError(List.of("--content", notVideo.toString(), "--output", dir.resolve("e.mp4").toString(),
+                "--video-init", "sideways"), "--video-init: unknown video init 'sideways'", style);
+
+        assertThat(Files.readString(existing)).isEqualTo("precious");
+        try (Stream<Path> files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+                    "style.png", "notes.mp4", "tone.mp4", "empty", "existing.mp4");
+        }
+    }
+
+    private static void assertOneLineError(List<String> args, String expected, Path style) {
+        List<String> all = new ArrayList<>(List.of("video", "--styles", style.toString(), "--network", "squeezenet",
+                "--weights", "/nonexistent/weights.onnx"));
+        all.addAll(args);
+        CliRun run = CliRun.of(all.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(Main.EXIT_RUNTIME_ERROR);
+        assertThat(run.err().strip()).startsWith("neural-style: ").contains(expected).doesNotContain("\n");
+    }
+
+    /** An .mp4 with a tone and no picture. */
+    private static Path audioOnlyFile(Path file) throws IOException {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), 1)) {
+            recorder.setSampleRate(22050);
+            recorder.start();
+            short[] tone = new short[22050];
+            for (int i = 0; i < tone.length; i++) {
+                tone[i] = (short) (8000 * Math.sin(2 * Math.PI * 440 * i / 22050));
+            }
+            recorder.recordSamples(22050, 1, ShortBuffer.wrap(tone));
+        }
+        return file;
+    }
+
+    /** The frame-time index (at 15 fps) of the 12th decoded frame of the tree clip. */
+    private static int sourceFrameTimes() throws IOException {
+        try (FrameSource source = FrameSource.open(SharedData.media("video/tree.avi"), 25)) {
+            long last = 0;
+            for (int k = 0; k < 12; k++) {
+                last = source.next().timestampMicros();
+            }
+            return (int) Math.round(last * 15 / 1e6);
+        }
+    }
+
+    private static List<Integer> frameNumbers(String out) {
+        List<Integer> numbers = new ArrayList<>();
+        Matcher m = FRAME_LINE.matcher(out);
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return numbers;
+    }
+
+    private static Process childJvm(List<String> args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        return builder.start();
+    }
+}
