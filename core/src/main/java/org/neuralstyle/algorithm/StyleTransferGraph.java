@@ -121,8 +121,11 @@ public final class StyleTransferGraph implements AutoCloseable {
                         Placeholder.shape(Shape.of(1, height, width, 1)));
                 temporalLoss = Losses.scaled(tf, Losses.temporal(tf, image, warpedPrevious, temporalMask),
                         spec.temporalWeight());
+                // New tensors hold whatever was in memory: start with an all-zero mask, no term.
                 warpedPreviousTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
-                temporalMaskTensor = TFloat32.tensorOf(Shape.of(1, height, width, 1)); // zeros: no term
+                temporalMaskTensor = TFloat32.tensorOf(Shape.of(1, height, width, 1));
+                Tensors.write(warpedPreviousTensor, new float[height * width * 3]);
+                Tensors.write(temporalMaskTensor, new float[height * width]);
             } else {
                 warpedPrevious = null;
                 temporalMask = null;
