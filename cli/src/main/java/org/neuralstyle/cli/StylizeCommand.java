@@ -1,7 +1,6 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.algorithm.CoarseToFine;
-import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
@@ -10,14 +9,8 @@ import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.models.Checksum;
-import org.neuralstyle.models.Downloader;
-import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
-import org.neuralstyle.network.Networks;
-import org.neuralstyle.network.Pooling;
-import org.neuralstyle.optim.AdamSettings;
-import org.neuralstyle.optim.LearningRateSchedule;
 import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,13 +21,11 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */

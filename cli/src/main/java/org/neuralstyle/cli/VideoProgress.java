@@ -5,6 +5,7 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuralstyle.algorithm.IterationProgress;
+import org.neuralstyle.algorithm.StyleTransferResult;
 import org.neuralstyle.video.FrameReport;
 import org.neuralstyle.video.VideoListener;
 
@@ -24,7 +25,6 @@ final class VideoProgress implements VideoListener, AutoCloseable {
     private final StopSignal stop;
     private ProgressBar bar;
     private int frame;
-    private int frames;
     private Duration laterFramesTime = Duration.ZERO;
     private int laterFrames;
     private Duration firstFrameTime;
@@ -39,7 +39,6 @@ final class VideoProgress implements VideoListener, AutoCloseable {
     @Override
     public void onFrameStart(int frame, int frames, int iterations) {
         this.frame = frame;
-        this.frames = frames;
         this.remainingAfterCurrent = frames - frame;
         if (terminal && bar == null) {
             bar = new ProgressBarBuilder().setTaskName("frames").setInitialMax(frames)
@@ -67,7 +66,7 @@ final class VideoProgress implements VideoListener, AutoCloseable {
         }
         String line = String.format(Locale.ROOT, "frame %d/%d  %d iterations%s  loss %.4e  %.1fs  eta %s",
                 r.frame(), r.frames(), r.iterations(),
-                r.ending() == org.neuralstyle.algorithm.StyleTransferResult.Ending.REACHED_STOP_LOSS
+                r.ending() == StyleTransferResult.Ending.REACHED_STOP_LOSS
                         ? " (reached the previous frame's loss)" : "",
                 r.loss().total(), r.elapsed().toMillis() / 1000.0, eta());
         if (bar != null) {

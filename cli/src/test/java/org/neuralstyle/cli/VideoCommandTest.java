@@ -107,6 +107,13 @@ class VideoCommandTest {
         try (FrameSource video = FrameSource.open(output, 25)) {
             assertThat(video.info().frames()).isEqualTo(sourceFrameTimes() + 1);
         }
+        // Resuming changes nothing: the last frame's loss is that of a run never interrupted.
+        List<String> whole = new ArrayList<>(job);
+        whole.set(whole.indexOf("--output") + 1, dir.resolve("whole").toString());
+        whole.remove("--keep-frames");
+        CliRun uninterrupted = CliRun.of(whole.toArray(String[]::new));
+        assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
+        assertThat(lastFrameLoss(rerun.out())).isEqualTo(lastFrameLoss(uninterrupted.out()));
     }
 
     @Test
@@ -194,6 +201,12 @@ class VideoCommandTest {
             }
             return (int) Math.round(last * 15 / 1e6);
         }
+    }
+
+    private static String lastFrameLoss(String out) {
+        Matcher m = Pattern.compile("^frame 12/12 .* loss (\\S+)", Pattern.MULTILINE).matcher(out);
+        assertThat(m.find()).as(out).isTrue();
+        return m.group(1);
     }
 
     private static List<Integer> frameNumbers(String out) {
