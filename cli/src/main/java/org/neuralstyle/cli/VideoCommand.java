@@ -46,9 +46,12 @@ import java.util.concurrent.Callable;
                 "The video is assembled at the end, with the source's frame times and audio."})
 final class VideoCommand implements Callable<Integer> {
 
-    /** Options that do not change the frames, so a rerun with or without them continues the same run. */
+    /**
+     * Options that do not change the frames, so a rerun with or without them continues the same run; --frames
+     * among them, so that a preview of the first frames can later be extended to the whole video.
+     */
     private static final Set<String> NOT_IN_SIGNATURE = Set.of("--overwrite", "--keep-frames", "--verbose",
-            "--threads", "--frames-folder");
+            "--threads", "--frames-folder", "--frames");
 
     @ParentCommand
     StylizeCommand parent;

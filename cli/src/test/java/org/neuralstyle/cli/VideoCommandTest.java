@@ -132,6 +132,13 @@ class VideoCommandTest {
         assertThat(frameNumbers(again.out())).isEmpty();
         assertThat(Files.getLastModifiedTime(out.resolve("frame-00001.png"))).isEqualTo(written);
 
+        // A preview extended: more frames continue the same job.
+        job.set(job.indexOf("--frames") + 1, "4");
+        CliRun longer = CliRun.of(job.toArray(String[]::new));
+        assertThat(longer.exitCode()).as(longer.err()).isZero();
+        assertThat(frameNumbers(longer.out())).containsExactly(4);
+        assertThat(longer.out()).contains("over 3 frame pairs");
+
         // Other options make other frames: never mixed into these without --overwrite.
         job.set(job.indexOf("--iterations") + 1, "11");
         CliRun other = CliRun.of(job.toArray(String[]::new));
