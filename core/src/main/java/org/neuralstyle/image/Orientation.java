@@ -1,9 +1,22 @@
 package org.neuralstyle.image;
 
-/** The eight EXIF orientations (TIFF tag 274): how to turn stored pixels into the upright picture. */
-final class Orientation {
+/**
+ * The eight EXIF orientations (TIFF tag 274): how to turn stored pixels into the upright picture; and the
+ * quarter turns a video's display matrix asks for.
+ */
+public final class Orientation {
 
     private Orientation() {
+    }
+
+    /** The image turned clockwise by the given number of quarter turns (any integer; 4 is a full turn). */
+    public static RgbImage rotatedClockwise(RgbImage image, int quarterTurns) {
+        return switch (Math.floorMod(quarterTurns, 4)) {
+            case 1 -> apply(image, 6);
+            case 2 -> apply(image, 3);
+            case 3 -> apply(image, 8);
+            default -> image;
+        };
     }
 
     static RgbImage apply(RgbImage image, int orientation) {

@@ -4,6 +4,7 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
+import org.neuralstyle.image.Orientation;
 import org.neuralstyle.image.RgbImage;
 
 import java.io.IOException;
@@ -11,17 +12,23 @@ import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** The video frames of a file FFmpeg can decode, as RGB. Audio is left for {@link VideoEncoder} to copy. */
+/**
+ * The video frames of a file FFmpeg can decode, as RGB, upright: a phone's portrait video is stored sideways
+ * with a display matrix saying how to turn it, and the frames are turned as players do. Audio is left for
+ * {@link VideoEncoder} to copy.
+ */
 final class FfmpegFrameSource implements FrameSource {
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
     private final VideoInfo info;
+    private final int clockwiseQuarterTurns;
 
-    private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info) {
+    private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info, int clockwiseQuarterTurns) {
         this.file = file;
         this.grabber = grabber;
         this.info = info;
+        this.clockwiseQuarterTurns = clockwiseQuarterTurns;
     }
 
     static FfmpegFrameSource open(Path file) throws IOException {
@@ -34,9 +41,13 @@ final class FfmpegFrameSource implements FrameSource {
         // The container's frame count is only an estimate (and counts dropped frames in AVI), so count once.
         int frames = countFrames(file);
         FFmpegFrameGrabber grabber = start(file);
-        VideoInfo info = new VideoInfo(grabber.getImageWidth(), grabber.getImageHeight(), grabber.getFrameRate(),
+        // The matrix holds a counter-clockwise angle; players turn the picture back by it (as ffmpeg's autorotate).
+        int turns = Math.floorMod((int) Math.round(-grabber.getDisplayRotation() / 90.0), 4);
+        boolean sideways = turns % 2 == 1;
+        VideoInfo info = new VideoInfo(sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
+                sideways ? grabber.getImageWidth() : grabber.getImageHeight(), grabber.getFrameRate(),
                 frames, grabber.getAudioChannels() > 0);
-        return new FfmpegFrameSource(file, grabber, info);
+        return new FfmpegFrameSource(file, grabber, info, turns);
     }
 
     private static FFmpegFrameGrabber start(Path file) throws VideoFormatException {
@@ -91,7 +102,7 @@ final class FfmpegFrameSource implements FrameSource {
         if (frame == null) {
             return null;
         }
-        return new TimedFrame(toImage(frame), frame.timestamp);
+        return new TimedFrame(Orientation.rotatedClockwise(toImage(frame), clockwiseQuarterTurns), frame.timestamp);
     }
 
     private static RgbImage toImage(Frame frame) {

@@ -37,7 +37,6 @@ public final class VideoEncoder implements AutoCloseable {
     private Frame pendingAudio;
     private Frame previousFrame;
     private long nextFrameNumber;
-    private long lastTimestamp = -1;
     private boolean committed;
 
     private VideoEncoder(Path target, Path part, FFmpegFrameRecorder recorder, FFmpegFrameGrabber audio,
@@ -120,11 +119,11 @@ public final class VideoEncoder implements AutoCloseable {
         open(target, width, height, frameRate, audioSource).close();
     }
 
-    /** Adds a frame shown at the given time; times must increase. Audio up to that time goes in first. */
+    /**
+     * Adds a frame shown at the given time. Audio up to that time goes in first. A time that does not move
+     * on (a damaged source's repeated timestamps) puts the frame in the next slot rather than losing it.
+     */
     public void write(RgbImage image, long timestampMicros) throws IOException {
-        if (timestampMicros <= lastTimestamp) {
-            throw new IllegalArgumentException("frame times must increase: " + timestampMicros + " after " + lastTimestamp);
-        }
         copyAudioUntil(timestampMicros);
         long frameNumber = Math.max(nextFrameNumber, Math.round(timestampMicros * frameRate / 1e6));
         try {
@@ -140,7 +139,6 @@ public final class VideoEncoder implements AutoCloseable {
         } catch (FrameRecorder.Exception e) {
             throw new IOException(target + ": encoding failed (" + Ffmpeg.reason(e) + ")", e);
         }
-        lastTimestamp = timestampMicros;
     }
 
     private void record(Frame frame) throws FrameRecorder.Exception {
@@ -150,10 +148,10 @@ public final class VideoEncoder implements AutoCloseable {
 
     /** Finishes the file (audio up to the end of the last frame) and moves it into place. */
     public void commit() throws IOException {
-        if (lastTimestamp < 0) {
+        if (previousFrame == null) {
             throw new IllegalStateException("no frames written");
         }
-        copyAudioUntil(lastTimestamp + Math.round(1e6 / frameRate));
+        copyAudioUntil(Math.round(nextFrameNumber * 1e6 / frameRate)); // the end of the last frame's slot
         try {
             recorder.stop();
         } catch (FrameRecorder.Exception e) {

@@ -107,6 +107,66 @@ class VideoRoundTripTest {
     }
 
     @Test
+    void aPortraitPhoneVideoStoredSidewaysIsReadUpright() throws IOException {
+        // Stored 64x48 with a bright block at the stored top-left, and a display matrix saying "turn 90 degrees
+        // clockwise" (a phone's rotate=90): upright it is 48x64 with the block at the top-right.
+        Path clip = dir.resolve("portrait.mp4");
+        RgbImage stored = RgbImage.filled(64, 48, 30, 30, 30);
+        for (int y = 0; y < 12; y++) {
+            for (int x = 0; x < 16; x++) {
+                for (int c = 0; c < 3; c++) {
+                    stored.pixels()[(y * 64 + x) * 3 + c] = 230;
+                }
+            }
+        }
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(clip.toFile(), 64, 48, 0)) {
+            recorder.setFrameRate(10);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setVideoBitrate(2_000_000);
+            recorder.setDisplayRotation(-90); // JavaCV writes the matrix for the opposite of the angle it is given
+            recorder.start();
+            var bgr = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            bgr.getGraphics().drawImage(ImageFiles.toBufferedImage(stored), 0, 0, null);
+            recorder.record(new org.bytedeco.javacv.Java2DFrameConverter().convert(bgr));
+        }
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
+            grabber.start();
+            assertThat(grabber.getDisplayRotation()).isEqualTo(-90); // what ffprobe shows for a phone's portrait video
+        }
+        try (FrameSource source = FrameSource.open(clip, 25)) {
+            assertThat(source.info().width()).isEqualTo(48);
+            assertThat(source.info().height()).isEqualTo(64);
+            RgbImage upright = source.next().image();
+            assertThat(upright.width()).isEqualTo(48);
+            assertThat(upright.get(48 - 6, 8, 1)).isGreaterThan(200); // top-right: the block
+            assertThat(upright.get(6, 8, 1)).isLessThan(60);          // top-left: background
+            assertThat(upright.get(48 - 6, 64 - 8, 1)).isLessThan(60);
+        }
+    }
+
+    @Test
+    void framesWithRepeatedTimesAreKeptAndGapsAreHeld() throws IOException {
+        Path out = dir.resolve("times.mp4");
+        try (VideoEncoder encoder = VideoEncoder.open(out, 64, 48, 10, null)) {
+            encoder.write(movingTexture(64, 48, 0), 0);
+            encoder.write(movingTexture(64, 48, 1), 0);        // a damaged source's repeated time: next slot
+            encoder.write(movingTexture(64, 48, 2), 500_000);  // a gap: slots 2..4 hold frame 1
+            encoder.commit();
+        }
+        try (FrameSource video = FrameSource.open(out, 25)) {
+            assertThat(video.info().frames()).isEqualTo(6);
+            List<RgbImage> frames = new ArrayList<>();
+            TimedFrame f;
+            while ((f = video.next()) != null) {
+                frames.add(f.image());
+            }
+            assertThat(frames.get(1).meanAbsoluteDifference(movingTexture(64, 48, 1))).isLessThan(8);
+            assertThat(frames.get(4).meanAbsoluteDifference(movingTexture(64, 48, 1))).isLessThan(8);
+            assertThat(frames.get(5).meanAbsoluteDifference(movingTexture(64, 48, 2))).isLessThan(8);
+        }
+    }
+
+    @Test
     void anEncodingNotCommittedLeavesNoFile() throws IOException {
         Path out = dir.resolve("never.mp4");
         try (VideoEncoder encoder = VideoEncoder.open(out, 64, 48, 10, null)) {
