@@ -88,6 +88,11 @@ final class VideoCommand implements Callable<Integer> {
             description = "Weight of the temporal loss with --video-init flow (default: ${DEFAULT-VALUE}, as Ruder et al.).")
     double temporalWeight = VideoSettings.DEFAULT_TEMPORAL_WEIGHT;
 
+    @Option(names = "--temporal-frames", split = ",", arity = "1..*", paramLabel = "J",
+            description = "With flow: the earlier frames (1 = the previous) each frame is held to, each pixel to the "
+                    + "nearest in which it was visible; 1,2,4 is Ruder et al.'s long-term consistency (default: 1).")
+    List<Integer> temporalFrames = List.of(1);
+
     @Option(names = "--early-stop", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Stop a frame once its loss reaches the previous frame's final loss (default: on).")
     boolean earlyStop;
@@ -228,7 +233,12 @@ final class VideoCommand implements Callable<Integer> {
         int[] size = VideoSettings.frameSize(info.width(), info.height(), width);
         int frames = maxFrames == null ? info.frames() : Math.min(maxFrames, info.frames());
         int later = laterIterations != null ? laterIterations : Math.max(1, style.iterations / 2);
-        return new VideoSettings(size[0], size[1], frames, init, style.iterations, later, temporalWeight, earlyStop);
+        List<Integer> distances = temporalFrames.stream().sorted().distinct().toList();
+        if (distances.get(0) < 1) {
+            throw new UserError("--temporal-frames must be at least 1 (the previous frame), got " + distances.get(0));
+        }
+        return new VideoSettings(size[0], size[1], frames, init, style.iterations, later, temporalWeight, distances,
+                earlyStop);
     }
 
     /**

@@ -122,6 +122,7 @@ class VideoCommandTest {
         List<String> job = treeJob(out, "flow");
         job.set(job.indexOf("--frames") + 1, "3");
         job.set(job.indexOf("--iterations") + 1, "10");
+        job.addAll(List.of("--temporal-frames", "1,2")); // long-term: a resumed frame 4 looks back to frame 2 too
         CliRun first = CliRun.of(job.toArray(String[]::new));
         assertThat(first.exitCode()).as(first.err()).isZero();
         assertThat(out.resolve("frame-00003.png")).exists();
@@ -138,6 +139,10 @@ class VideoCommandTest {
         assertThat(longer.exitCode()).as(longer.err()).isZero();
         assertThat(frameNumbers(longer.out())).containsExactly(4);
         assertThat(longer.out()).contains("over 3 frame pairs");
+        List<String> whole = new ArrayList<>(job);
+        whole.set(whole.indexOf("--output") + 1, dir.resolve("whole").toString());
+        CliRun uninterrupted = CliRun.of(whole.toArray(String[]::new));
+        assertThat(frameLoss(longer.out(), 4)).isEqualTo(frameLoss(uninterrupted.out(), 4));
 
         // Other options make other frames: never mixed into these without --overwrite.
         job.set(job.indexOf("--iterations") + 1, "11");
@@ -211,7 +216,11 @@ class VideoCommandTest {
     }
 
     private static String lastFrameLoss(String out) {
-        Matcher m = Pattern.compile("^frame 12/12 .* loss (\\S+)", Pattern.MULTILINE).matcher(out);
+        return frameLoss(out, 12);
+    }
+
+    private static String frameLoss(String out, int frame) {
+        Matcher m = Pattern.compile("^frame " + frame + "/\\d+ .* loss (\\S+)", Pattern.MULTILINE).matcher(out);
         assertThat(m.find()).as(out).isTrue();
         return m.group(1);
     }

@@ -1,12 +1,16 @@
 package org.neuralstyle.video;
 
+import java.util.List;
+
 /**
  * How a video is stylized, beyond the image options: the frame size, how many frames, where frames start,
  * the iteration budget of the first and of later frames, the temporal weight (flow only; Ruder et al. used
- * 1e3), and whether a frame stops once it reaches the previous frame's final loss.
+ * 1e3), which earlier frames the temporal loss holds a frame to (1: the previous one; 1, 2, 4: Ruder et al.'s
+ * long-term consistency), and whether a frame stops once it reaches the previous frame's final loss.
  */
 public record VideoSettings(int width, int height, int frames, VideoInit init, int firstFrameIterations,
-                            int laterFrameIterations, double temporalWeight, boolean earlyStop) {
+                            int laterFrameIterations, double temporalWeight, List<Integer> temporalFrames,
+                            boolean earlyStop) {
 
     public static final double DEFAULT_TEMPORAL_WEIGHT = 1e3;
 
@@ -20,6 +24,21 @@ public record VideoSettings(int width, int height, int frames, VideoInit init, i
         if (!(temporalWeight >= 0) || Double.isInfinite(temporalWeight)) {
             throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + temporalWeight);
         }
+        temporalFrames = List.copyOf(temporalFrames);
+        for (int i = 0; i < temporalFrames.size(); i++) {
+            if (temporalFrames.get(i) < 1 || i > 0 && temporalFrames.get(i) <= temporalFrames.get(i - 1)) {
+                throw new IllegalArgumentException("temporal frames must be increasing distances of at least 1, got "
+                        + temporalFrames);
+            }
+        }
+        if (temporalFrames.isEmpty()) {
+            throw new IllegalArgumentException("at least one temporal frame is needed (1: the previous frame)");
+        }
+    }
+
+    /** The farthest earlier frame a frame needs: the temporal loss's, or the previous one to start from. */
+    int history() {
+        return init == VideoInit.FLOW ? temporalFrames.get(temporalFrames.size() - 1) : 1;
     }
 
     /** Even sides (4:2:0 video needs them): the width rounded down, the height at the source's aspect ratio. */

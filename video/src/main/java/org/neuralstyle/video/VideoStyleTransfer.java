@@ -18,7 +18,9 @@ import org.neuralstyle.video.io.VideoFormatException;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -57,9 +59,8 @@ public final class VideoStyleTransfer {
         int done = Math.min(store.finishedFrames(), frames);
         double temporalWeight = settings.init() == VideoInit.FLOW ? settings.temporalWeight() : 0;
         List<FrameReport> reports = new ArrayList<>();
-        RgbImage previousContent = null;
-        RgbImage previousStylized = null;
-        double previousLoss = Double.NEGATIVE_INFINITY;
+        // The last few frames, newest first: what later frames start from and are held to.
+        Deque<Done> history = new ArrayDeque<>();
         SequenceStyleTransfer sequence = null;
         try (OpticalFlow flow = settings.init() == VideoInit.FLOW ? flows.get() : null) {
             for (int k = 1; k <= frames; k++) {
@@ -68,12 +69,10 @@ public final class VideoStyleTransfer {
                     throw new VideoFormatException("the video ended after " + (k - 1) + " of " + frames + " frames");
                 }
                 RgbImage content = contentFrame(decoded, settings);
-                if (k <= done) {
-                    if (k == done) { // where the finished frames leave off
-                        previousStylized = store.read(k);
-                        previousLoss = store.loss(k);
+                if (k <= done) { // finished earlier: only the ones later frames look back to are read
+                    if (k > done - settings.history()) {
+                        remember(history, new Done(content, store.read(k), store.loss(k)));
                     }
-                    previousContent = content;
                     continue;
                 }
                 if (sequence == null) {
@@ -82,8 +81,7 @@ public final class VideoStyleTransfer {
                 int iterations = settings.iterationsOf(k);
                 listener.onFrameStart(k, frames, iterations);
                 long start = System.nanoTime();
-                SequenceStyleTransfer.Frame job = frameJob(k, content, previousContent, previousStylized,
-                        previousLoss, iterations, flow);
+                SequenceStyleTransfer.Frame job = frameJob(k, content, List.copyOf(history), iterations, flow);
                 StyleTransferResult result = sequence.stylize(job, listener);
                 if (result.ending() == StyleTransferResult.Ending.STOPPED) {
                     return new VideoResult(frames, done, reports, true);
@@ -99,9 +97,7 @@ public final class VideoStyleTransfer {
                         Duration.ofNanos(System.nanoTime() - start), result.ending());
                 reports.add(report);
                 listener.onFrameDone(report);
-                previousContent = content;
-                previousStylized = stylized;
-                previousLoss = result.loss().total();
+                remember(history, new Done(content, stylized, result.loss().total()));
             }
             return new VideoResult(frames, done, reports, false);
         } finally {
@@ -111,21 +107,44 @@ public final class VideoStyleTransfer {
         }
     }
 
-    private SequenceStyleTransfer.Frame frameJob(int k, RgbImage content, RgbImage previousContent,
-                                                 RgbImage previousStylized, double previousLoss, int iterations,
+    /** A finished frame: its content, its stylized image and its final loss. */
+    private record Done(RgbImage content, RgbImage stylized, double loss) {
+    }
+
+    private void remember(Deque<Done> history, Done frame) {
+        history.addFirst(frame);
+        while (history.size() > settings.history()) {
+            history.removeLast();
+        }
+    }
+
+    /** @param history the finished frames before frame k, newest first */
+    private SequenceStyleTransfer.Frame frameJob(int k, RgbImage content, List<Done> history, int iterations,
                                                  OpticalFlow flow) {
-        double stopLoss = settings.earlyStop() && k > 1 ? previousLoss : Double.NEGATIVE_INFINITY;
+        double stopLoss = settings.earlyStop() && k > 1 ? history.get(0).loss() : Double.NEGATIVE_INFINITY;
         if (k == 1 || settings.init() == VideoInit.INDEPENDENT) {
             return new SequenceStyleTransfer.Frame(content, options.initialization(), iterations, null, stopLoss);
         }
         if (settings.init() == VideoInit.PREVIOUS) {
-            return new SequenceStyleTransfer.Frame(content, Initialization.image(previousStylized, 0), iterations,
-                    null, stopLoss);
+            return new SequenceStyleTransfer.Frame(content, Initialization.image(history.get(0).stylized(), 0),
+                    iterations, null, stopLoss);
         }
-        FrameMotion motion = FrameMotion.between(flow, previousContent, content);
-        RgbImage warped = motion.warp(previousStylized);
-        return new SequenceStyleTransfer.Frame(content, Initialization.image(warped, 0), iterations,
-                new TemporalTarget(warped, motion.mask()), stopLoss);
+        // Start from the previous frame warped; hold to each earlier frame in J that exists yet.
+        FrameMotion fromPrevious = FrameMotion.between(flow, history.get(0).content(), content);
+        RgbImage start = fromPrevious.warp(history.get(0).stylized());
+        List<RgbImage> warped = new ArrayList<>();
+        List<float[]> masks = new ArrayList<>();
+        for (int j : settings.temporalFrames()) {
+            if (j > history.size()) {
+                break;
+            }
+            Done earlier = history.get(j - 1);
+            FrameMotion motion = j == 1 ? fromPrevious : FrameMotion.between(flow, earlier.content(), content);
+            warped.add(motion.warp(earlier.stylized()));
+            masks.add(motion.mask());
+        }
+        TemporalTarget target = warped.isEmpty() ? null : LongTermTarget.of(warped, masks);
+        return new SequenceStyleTransfer.Frame(content, Initialization.image(start, 0), iterations, target, stopLoss);
     }
 
     static RgbImage quantized(RgbImage image) {
