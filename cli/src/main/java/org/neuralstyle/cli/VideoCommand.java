@@ -149,8 +149,7 @@ final class VideoCommand implements Callable<Integer> {
         options = options.toBuilder().initialization(style.initialization()).build();
         NetworkWeights weights = WeightFiles.load(style.weightsFile(architecture, err), architecture);
         if (videoOutput) {
-            VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(),
-                    Files.isDirectory(content) ? null : content);
+            VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);
         }
         FrameStore store = openStore(frames, signature);
         if (store.finishedFrames() > 0) {
@@ -162,9 +161,10 @@ final class VideoCommand implements Callable<Integer> {
 
         VideoResult result;
         try (StopSignal stop = new StopSignal()) {
-            try (VideoProgress progress = new VideoProgress(out, System.console() != null, stop)) {
+            try (VideoProgress progress = new VideoProgress(out, System.console() != null, stop);
+                 FrameSource source = openSource()) {
                 result = new VideoStyleTransfer(weights, style.engine.settings(), styles, options, settings,
-                        DisOpticalFlow::new).stylize(openSource(), store, progress);
+                        DisOpticalFlow::new).stylize(source, store, progress);
             }
             if (result.stopped()) {
                 err.printf(Locale.ROOT, "neural-style: interrupted after frame %d of %d; the finished frames are in %s; "
@@ -173,7 +173,7 @@ final class VideoCommand implements Callable<Integer> {
                 stop.finished();
                 return StylizeCommand.EXIT_INTERRUPTED;
             }
-            TemporalConsistency consistency = assemble(store, settings, videoOutput);
+            TemporalConsistency consistency = assemble(store, settings, info, videoOutput);
             stop.finished();
             report(result, consistency, settings, info);
         }
@@ -265,15 +265,18 @@ final class VideoCommand implements Callable<Integer> {
         }
     }
 
-    /** Encodes the frames (a video output) and measures the consistency, in one pass over the source. */
-    private TemporalConsistency assemble(FrameStore store, VideoSettings settings, boolean videoOutput)
+    /**
+     * Encodes the frames (a video output) and measures the consistency, in one pass over the source; the
+     * encoder copies the source's audio (a folder has none).
+     */
+    private TemporalConsistency assemble(FrameStore store, VideoSettings settings, VideoInfo info, boolean videoOutput)
             throws IOException {
         try (FrameSource source = openSource(); OpticalFlow flow = new DisOpticalFlow()) {
             if (!videoOutput) {
                 return VideoAssembly.run(source, store, settings, null, flow);
             }
             try (VideoEncoder encoder = VideoEncoder.open(output, settings.width(), settings.height(),
-                    source.info().frameRate(), Files.isDirectory(content) ? null : content)) {
+                    info.frameRate(), content)) {
                 TemporalConsistency consistency = VideoAssembly.run(source, store, settings, encoder, flow);
                 encoder.commit();
                 return consistency;

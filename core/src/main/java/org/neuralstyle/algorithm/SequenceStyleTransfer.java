@@ -33,7 +33,6 @@ public final class SequenceStyleTransfer implements AutoCloseable {
     private final StyleTransfer transfer;
     private final StyleTransferOptions options;
     private final StyleTransferGraph graph;
-    private final float[] noMask;
 
     /**
      * @param temporalWeight w_t of the temporal loss; 0 builds the graph without it
@@ -44,7 +43,6 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         this.transfer = new StyleTransfer(weights, engine);
         this.options = options;
         this.graph = transfer.openGraph(frameSize, styles, options, temporalWeight);
-        this.noMask = new float[frameSize.width() * frameSize.height()];
     }
 
     public int width() {
@@ -66,7 +64,7 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         if (frame.temporal() != null) {
             graph.setTemporalTarget(frame.temporal().warpedPrevious(), frame.temporal().mask());
         } else if (graph.hasTemporalTerm()) {
-            graph.setTemporalTarget(content, noMask);
+            graph.clearTemporalTarget();
         }
         StyleTransferOptions frameOptions = options.toBuilder()
                 .iterations(frame.iterations()).initialization(frame.start()).build();

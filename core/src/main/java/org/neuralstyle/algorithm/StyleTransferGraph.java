@@ -121,11 +121,9 @@ public final class StyleTransferGraph implements AutoCloseable {
                         Placeholder.shape(Shape.of(1, height, width, 1)));
                 temporalLoss = Losses.scaled(tf, Losses.temporal(tf, image, warpedPrevious, temporalMask),
                         spec.temporalWeight());
-                // New tensors hold whatever was in memory: start with an all-zero mask, no term.
                 warpedPreviousTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
                 temporalMaskTensor = TFloat32.tensorOf(Shape.of(1, height, width, 1));
-                Tensors.write(warpedPreviousTensor, new float[height * width * 3]);
-                Tensors.write(temporalMaskTensor, new float[height * width]);
+                clearTemporalTarget(); // new tensors hold whatever was in memory
             } else {
                 warpedPrevious = null;
                 temporalMask = null;
@@ -191,6 +189,15 @@ public final class StyleTransferGraph implements AutoCloseable {
         }
         Tensors.write(warpedPreviousTensor, warped.pixels());
         Tensors.write(temporalMaskTensor, mask);
+    }
+
+    /** Removes the temporal term (an all-zero mask), as for a video's first frame. */
+    public void clearTemporalTarget() {
+        if (!spec.hasTemporalTerm()) {
+            throw new IllegalStateException("this graph was built without a temporal term");
+        }
+        Tensors.write(warpedPreviousTensor, new float[height * width * 3]);
+        Tensors.write(temporalMaskTensor, new float[height * width]);
     }
 
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */

@@ -68,13 +68,13 @@ public final class VideoStyleTransfer {
                 if (decoded == null) {
                     throw new VideoFormatException("the video ended after " + (k - 1) + " of " + frames + " frames");
                 }
-                RgbImage content = contentFrame(decoded, settings);
                 if (k <= done) { // finished earlier: only the ones later frames look back to are read
                     if (k > done - settings.history()) {
-                        remember(history, new Done(content, store.read(k), store.loss(k)));
+                        remember(history, new Done(contentFrame(decoded, settings), store.read(k), store.loss(k)));
                     }
                     continue;
                 }
+                RgbImage content = contentFrame(decoded, settings);
                 if (sequence == null) {
                     sequence = new SequenceStyleTransfer(weights, engine, styles, options, temporalWeight, content);
                 }

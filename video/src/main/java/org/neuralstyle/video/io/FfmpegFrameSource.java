@@ -21,13 +21,13 @@ final class FfmpegFrameSource implements FrameSource {
 
     private final Path file;
     private final FFmpegFrameGrabber grabber;
-    private final VideoInfo info;
     private final int clockwiseQuarterTurns;
+    /** Counted on first use: reading the frames in order needs no count, and counting decodes the whole file. */
+    private VideoInfo info;
 
-    private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, VideoInfo info, int clockwiseQuarterTurns) {
+    private FfmpegFrameSource(Path file, FFmpegFrameGrabber grabber, int clockwiseQuarterTurns) {
         this.file = file;
         this.grabber = grabber;
-        this.info = info;
         this.clockwiseQuarterTurns = clockwiseQuarterTurns;
     }
 
@@ -38,16 +38,10 @@ final class FfmpegFrameSource implements FrameSource {
         if (!Files.isReadable(file)) {
             throw new VideoFormatException(file + ": not readable");
         }
-        // The container's frame count is only an estimate (and counts dropped frames in AVI), so count once.
-        int frames = countFrames(file);
         FFmpegFrameGrabber grabber = start(file);
         // The matrix holds a counter-clockwise angle; players turn the picture back by it (as ffmpeg's autorotate).
         int turns = Math.floorMod((int) Math.round(-grabber.getDisplayRotation() / 90.0), 4);
-        boolean sideways = turns % 2 == 1;
-        VideoInfo info = new VideoInfo(sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
-                sideways ? grabber.getImageWidth() : grabber.getImageHeight(), grabber.getFrameRate(),
-                frames, grabber.getAudioChannels() > 0);
-        return new FfmpegFrameSource(file, grabber, info, turns);
+        return new FfmpegFrameSource(file, grabber, turns);
     }
 
     private static FFmpegFrameGrabber start(Path file) throws VideoFormatException {
@@ -86,8 +80,15 @@ final class FfmpegFrameSource implements FrameSource {
         }
     }
 
+    /** The container's frame count is only an estimate (an AVI's counts its dropped frames), so it is counted. */
     @Override
-    public VideoInfo info() {
+    public VideoInfo info() throws IOException {
+        if (info == null) {
+            boolean sideways = clockwiseQuarterTurns % 2 == 1;
+            info = new VideoInfo(sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
+                    sideways ? grabber.getImageWidth() : grabber.getImageHeight(), grabber.getFrameRate(),
+                    countFrames(file), grabber.getAudioChannels() > 0);
+        }
         return info;
     }
 

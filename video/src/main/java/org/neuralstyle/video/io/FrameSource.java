@@ -7,7 +7,8 @@ import java.nio.file.Path;
 /** Frames in order, from a video file or a folder of images. */
 public interface FrameSource extends AutoCloseable {
 
-    VideoInfo info();
+    /** Size, rate, frame count and audio; a file's frames are counted on the first call. */
+    VideoInfo info() throws IOException;
 
     /** The next frame, or null after the last. */
     TimedFrame next() throws IOException;
@@ -17,7 +18,8 @@ public interface FrameSource extends AutoCloseable {
 
     /**
      * A folder is read as its images in name order, shown at {@code folderFrameRate}; a file is decoded by
-     * FFmpeg. Fails with a one-line message when nothing can be read or there are no frames.
+     * FFmpeg. Fails with a one-line message when nothing can be read, or when there are no frames (a file's
+     * frames: at the first {@link #info()}).
      */
     static FrameSource open(Path path, double folderFrameRate) throws IOException {
         if (Files.isDirectory(path)) {

@@ -55,7 +55,7 @@ public final class VideoEncoder implements AutoCloseable {
 
     /**
      * Starts a video of even width and height (what 4:2:0 chroma needs) at the given frame rate, copying the
-     * audio of {@code audioSource} when it is a file with audio (null: none).
+     * audio of {@code audioSource} when it is a file with audio (null or a folder of frames: none).
      */
     public static VideoEncoder open(Path target, int width, int height, double frameRate, Path audioSource)
             throws IOException {
