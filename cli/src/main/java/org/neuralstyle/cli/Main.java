@@ -31,6 +31,7 @@ public final class Main {
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setResourceBundle(new DefaultsHelp()); // the defaults the help text shows
         // Usage mistakes: one line and a pointer to --help, not the whole usage text.
         cli.setParameterExceptionHandler((ex, args) -> {
             err.println("neural-style: " + ex.getMessage() + " (see --help)");

@@ -7,10 +7,13 @@ import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.network.Networks;
 import org.neuralstyle.network.Pooling;
 import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.weights.InputConvention;
+import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -21,6 +24,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -34,8 +38,8 @@ final class StyleOptions {
     @Option(names = "--styles", arity = "1..*", paramLabel = "FILE", description = "One or more style images (required).")
     List<Path> styles;
 
-    @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
-    int iterations = 1000;
+    @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${bundle:default.iterations}).")
+    Integer iterations;
 
     @Option(names = "--width", paramLabel = "PX", description = "Resize the content image (and output) to this width.")
     Integer width;
@@ -48,24 +52,25 @@ final class StyleOptions {
             description = "Per style: relative weight in the blend, normalised to sum 1 (default equal).")
     List<Double> styleBlendWeights;
 
-    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: 5; squeezenet 20).")
+    @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: ${bundle:default.content-weight}).")
     Double contentWeight;
 
     @Option(names = "--content-weight-blend", paramLabel = "B",
-            description = "Share of relu4_2 in the content loss, the rest on relu5_2 (default: ${DEFAULT-VALUE}).")
-    double contentWeightBlend = 1;
+            description = "Share of relu4_2 in the content loss, the rest on relu5_2 (default: ${bundle:default.content-weight-blend}).")
+    Double contentWeightBlend;
 
-    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: 500; squeezenet 1e5).")
+    @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: ${bundle:default.style-weight}).")
     Double styleWeight;
 
     @Option(names = "--style-layer-weight-exp", paramLabel = "E",
-            description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: ${DEFAULT-VALUE}).")
-    double styleLayerWeightExp = 1;
+            description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: "
+                    + "${bundle:default.style-layer-weight-exp}).")
+    Double styleLayerWeightExp;
 
-    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: 100; squeezenet 10).")
+    @Option(names = "--tv-weight", paramLabel = "W", description = "Total-variation weight (default: ${bundle:default.tv-weight}).")
     Double tvWeight;
 
-    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: 10; squeezenet 2).")
+    @Option(names = "--learning-rate", paramLabel = "R", description = "Adam learning rate (default: ${bundle:default.learning-rate}).")
     Double learningRate;
 
     @Option(names = "--learning-rate-decay", paramLabel = "F",
@@ -81,18 +86,18 @@ final class StyleOptions {
                     + "each line-search evaluation counts as an iteration).")
     String optimizer = "adam";
 
-    @Option(names = "--lbfgs-history", paramLabel = "N", description = "L-BFGS memory in steps (default: ${DEFAULT-VALUE}; "
-            + "each costs 8 bytes per pixel value, 6 MB at 512x512).")
-    int lbfgsHistory = 20;
+    @Option(names = "--lbfgs-history", paramLabel = "N", description = "L-BFGS memory in steps (default: "
+            + "${bundle:default.lbfgs-history}; each costs 8 bytes per pixel value, 6 MB at 512x512).")
+    Integer lbfgsHistory;
 
-    @Option(names = "--beta1", description = "Adam beta1 (default: ${DEFAULT-VALUE}).")
-    double beta1 = 0.9;
+    @Option(names = "--beta1", description = "Adam beta1 (default: ${bundle:default.beta1}).")
+    Double beta1;
 
-    @Option(names = "--beta2", description = "Adam beta2 (default: ${DEFAULT-VALUE}).")
-    double beta2 = 0.999;
+    @Option(names = "--beta2", description = "Adam beta2 (default: ${bundle:default.beta2}).")
+    Double beta2;
 
-    @Option(names = "--epsilon", description = "Adam epsilon (default: ${DEFAULT-VALUE}).")
-    double epsilon = 1e-8;
+    @Option(names = "--epsilon", description = "Adam epsilon (default: ${bundle:default.epsilon}).")
+    Double epsilon;
 
     @Option(names = "--initial", paramLabel = "FILE|content|noise",
             description = "Start from this image (e.g. a checkpoint), the content image, or noise (default).")
@@ -103,8 +108,8 @@ final class StyleOptions {
                     + "below 1 without --initial starts from the content image).")
     Double initialNoiseblend;
 
-    @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling layers (default: ${DEFAULT-VALUE}).")
-    String pooling = "max";
+    @Option(names = "--pooling", paramLabel = "max|avg", description = "Pooling layers (default: ${bundle:default.pooling}).")
+    String pooling;
 
     @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
     boolean preserveColors;
@@ -122,15 +127,33 @@ final class StyleOptions {
                     + ", else VGG-19 from the cache, downloaded on first use.")
     Path weights;
 
+    @Option(names = "--input-normalization", paramLabel = "caffe-bgr|imagenet-std",
+            description = "The input preprocessing the weights were trained with, for files that cannot tell it "
+                    + "(ONNX from Caffe2 or unknown exporters): caffe-bgr (BGR, 0..255 minus the mean pixel) or "
+                    + "imagenet-std (RGB, 0..1, ImageNet mean and std). Default: what the file tells.")
+    String inputNormalization;
+
     @Mixin
     EngineOptions engine;
 
-    /** The options, with the network's recommended weights where the user gave none. */
-    StyleTransferOptions options(NetworkArchitecture.RecommendedWeights recommended) {
-        double contentWeight = this.contentWeight != null ? this.contentWeight : recommended.content();
-        double styleWeight = this.styleWeight != null ? this.styleWeight : recommended.style();
-        double tvWeight = this.tvWeight != null ? this.tvWeight : recommended.tv();
-        double learningRate = this.learningRate != null ? this.learningRate : recommended.learningRate();
+    /**
+     * The options: what the user gave, and for everything else the defaults of the network, from the one source
+     * the library reads too ({@link StyleTransferOptions#defaults(NetworkArchitecture)}).
+     */
+    StyleTransferOptions options(NetworkArchitecture architecture) {
+        StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture);
+        AdamSettings adam = defaults.adam();
+        double contentWeight = orDefault(this.contentWeight, defaults.contentWeight());
+        double styleWeight = orDefault(this.styleWeight, defaults.styleWeight());
+        double tvWeight = orDefault(this.tvWeight, defaults.tvWeight());
+        double learningRate = orDefault(this.learningRate, adam.schedule().rateAt(0));
+        double contentWeightBlend = orDefault(this.contentWeightBlend, defaults.contentWeightBlend());
+        double styleLayerWeightExp = orDefault(this.styleLayerWeightExp, defaults.styleLayerWeightExp());
+        double beta1 = orDefault(this.beta1, adam.beta1());
+        double beta2 = orDefault(this.beta2, adam.beta2());
+        double epsilon = orDefault(this.epsilon, adam.epsilon());
+        int iterations = iterations(defaults);
+        int lbfgsHistory = this.lbfgsHistory != null ? this.lbfgsHistory : defaults.lbfgsHistorySize();
         requireAtLeast(iterations, 1, "--iterations");
         if (width != null) {
             requireAtLeast(width, 2, "--width");
@@ -156,6 +179,7 @@ final class StyleOptions {
             requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
         }
         engine.settings();
+        inputConvention();
         requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
         StyleTransferOptions.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> StyleTransferOptions.OptimizerKind.ADAM;
@@ -164,14 +188,14 @@ final class StyleOptions {
         };
         Pooling pool;
         try {
-            pool = Pooling.parse(pooling);
+            pool = pooling == null ? defaults.pooling() : Pooling.parse(pooling);
         } catch (IllegalArgumentException e) {
             throw new UserError("--pooling: " + e.getMessage());
         }
         LearningRateSchedule schedule = learningRateDecay == 1 ? new LearningRateSchedule.Constant(learningRate)
                 : new LearningRateSchedule.ExponentialDecay(learningRate, learningRateDecay, learningRateDecaySteps);
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        return StyleTransferOptions.builder()
+        return defaults.toBuilder()
                 .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
                 .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
                 .iterations(iterations)
@@ -182,6 +206,32 @@ final class StyleOptions {
                 .seed(chosenSeed)
                 .preserveColors(preserveColors)
                 .build();
+    }
+
+    /** --iterations, or the default (the same for every network). */
+    int iterations(StyleTransferOptions defaults) {
+        return iterations != null ? iterations : defaults.iterations();
+    }
+
+    /** The input convention the user named, if any. */
+    Optional<InputConvention> inputConvention() {
+        if (inputNormalization == null) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(InputConvention.parse(inputNormalization));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--input-normalization: " + e.getMessage());
+        }
+    }
+
+    /** The weights of the architecture from the file chosen by --weights, --network or the defaults. */
+    NetworkWeights loadWeights(NetworkArchitecture architecture, Path file) throws IOException {
+        return WeightFiles.load(file, architecture, inputConvention());
+    }
+
+    private static double orDefault(Double given, double fallback) {
+        return given != null ? given : fallback;
     }
 
     List<StyleImage> styleImages() throws IOException {

@@ -11,7 +11,6 @@ import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.models.Checksum;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
-import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,7 +161,7 @@ final class StylizeCommand implements Callable<Integer> {
     /** Everything checked and loaded before the (long) optimisation starts. */
     private Run prepare() throws IOException {
         NetworkArchitecture architecture = style.architecture();
-        StyleTransferOptions options = style.options(architecture.recommendedWeights());
+        StyleTransferOptions options = style.options(architecture);
         if (printIterations != null) {
             StyleOptions.requireAtLeast(printIterations, 1, "--print-iterations");
         }
@@ -174,7 +173,8 @@ final class StylizeCommand implements Callable<Integer> {
             OutputFiles.requireWritableImage(progressPlot, overwrite, "--progress-plot");
         }
         RgbImage contentImage = ImageFiles.read(content);
-        List<CoarseToFine.Scale> plan = scalePlan(style.width != null ? style.width : contentImage.width());
+        List<CoarseToFine.Scale> plan = scalePlan(style.width != null ? style.width : contentImage.width(),
+                options.iterations());
         Checkpoints checkpoints = Checkpoints.of(checkpointOutput,
                 checkpointIterations == null ? 0 : checkpointIterations, CoarseToFine.totalIterations(plan), overwrite);
         if (checkpointIterations != null && checkpointOutput == null) {
@@ -189,17 +189,17 @@ final class StylizeCommand implements Callable<Integer> {
         options = options.toBuilder().initialization(style.initialization()).build();
 
         Path weightsFile = style.weightsFile(architecture, err);
-        NetworkWeights loaded = WeightFiles.load(weightsFile, architecture);
+        NetworkWeights loaded = style.loadWeights(architecture, weightsFile);
         return new Run(contentImage, plan, styleImages, options, loaded, weightsFile, checkpoints);
     }
 
     /** The widths to optimise at and the iterations at each: one scale unless --scales asks for more. */
-    private List<CoarseToFine.Scale> scalePlan(int outputWidth) {
+    private List<CoarseToFine.Scale> scalePlan(int outputWidth, int iterations) {
         if (scales == null) {
             if (scaleIterations != null) {
                 throw new UserError("--scale-iterations needs --scales");
             }
-            return List.of(new CoarseToFine.Scale(outputWidth, style.iterations));
+            return List.of(new CoarseToFine.Scale(outputWidth, iterations));
         }
         if (scaleIterations != null && scaleIterations.size() != scales.size()) {
             throw new UserError("--scale-iterations has " + scaleIterations.size() + " values for "
@@ -208,7 +208,7 @@ final class StylizeCommand implements Callable<Integer> {
         List<CoarseToFine.Scale> plan = new ArrayList<>();
         for (int k = 0; k < scales.size(); k++) {
             int px = scales.get(k);
-            int n = scaleIterations == null ? style.iterations : scaleIterations.get(k);
+            int n = scaleIterations == null ? iterations : scaleIterations.get(k);
             StyleOptions.requireAtLeast(px, 2, "--scales");
             StyleOptions.requireAtLeast(n, 1, "--scale-iterations");
             if (k > 0 && px <= scales.get(k - 1)) {

@@ -11,8 +11,6 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.Networks;
-import org.neuralstyle.optim.AdamSettings;
-import org.neuralstyle.optim.LearningRateSchedule;
 import org.neuralstyle.weights.WeightFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,10 +98,7 @@ final class TimeToQualityCommand implements Callable<Integer> {
         StyleTransfer transfer = new StyleTransfer(WeightFiles.load(weights, arch), bench.engine.settings());
         TimeToQuality race = new TimeToQuality(transfer, photo, paintings);
 
-        NetworkArchitecture.RecommendedWeights w = arch.recommendedWeights();
-        StyleTransferOptions adam = StyleTransferOptions.builder()
-                .contentWeight(w.content()).styleWeight(w.style()).tvWeight(w.tv())
-                .adam(new AdamSettings(new LearningRateSchedule.Constant(w.learningRate()), 0.9, 0.999, 1e-8))
+        StyleTransferOptions adam = StyleTransferOptions.builder(arch)
                 .initialization(initial.equals("noise") ? Initialization.noise() : Initialization.content(0))
                 .iterations(iterations).seed(seed).build();
         StyleTransferOptions lbfgs = adam.toBuilder().optimizer(StyleTransferOptions.OptimizerKind.LBFGS).build();

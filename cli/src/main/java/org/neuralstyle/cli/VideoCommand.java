@@ -127,7 +127,7 @@ final class VideoCommand implements Callable<Integer> {
         boolean videoOutput = VideoEncoder.isVideoFile(output);
         Path frames = checkOutput(videoOutput);
         NetworkArchitecture architecture = style.architecture();
-        StyleTransferOptions options = style.options(architecture.recommendedWeights());
+        StyleTransferOptions options = style.options(architecture);
         VideoInit init = videoInit();
         StyleOptions.requireNonNegative(temporalWeight, "--temporal-weight");
         if (laterIterations != null) {
@@ -140,14 +140,14 @@ final class VideoCommand implements Callable<Integer> {
             throw new UserError("--frame-rate must be positive, got " + frameRate);
         }
         VideoInfo info = probe();
-        VideoSettings settings = settings(info, init);
+        VideoSettings settings = settings(info, init, options.iterations());
         String signature = signature();
         if (style.seed == null) { // a rerun must draw the same noise: the seed follows from the job
             options = options.toBuilder().seed(signature.hashCode() & 0xffffffL).build();
         }
         List<StyleImage> styles = style.styleImages();
         options = options.toBuilder().initialization(style.initialization()).build();
-        NetworkWeights weights = WeightFiles.load(style.weightsFile(architecture, err), architecture);
+        NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         if (videoOutput) {
             VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);
         }
@@ -227,17 +227,17 @@ final class VideoCommand implements Callable<Integer> {
         }
     }
 
-    private VideoSettings settings(VideoInfo info, VideoInit init) {
+    private VideoSettings settings(VideoInfo info, VideoInit init, int iterations) {
         int width = style.width != null ? style.width : info.width();
         StyleOptions.requireAtLeast(width, 2, "--width");
         int[] size = VideoSettings.frameSize(info.width(), info.height(), width);
         int frames = maxFrames == null ? info.frames() : Math.min(maxFrames, info.frames());
-        int later = laterIterations != null ? laterIterations : Math.max(1, style.iterations / 2);
+        int later = laterIterations != null ? laterIterations : Math.max(1, iterations / 2);
         List<Integer> distances = temporalFrames.stream().sorted().distinct().toList();
         if (distances.get(0) < 1) {
             throw new UserError("--temporal-frames must be at least 1 (the previous frame), got " + distances.get(0));
         }
-        return new VideoSettings(size[0], size[1], frames, init, style.iterations, later, temporalWeight, distances,
+        return new VideoSettings(size[0], size[1], frames, init, iterations, later, temporalWeight, distances,
                 earlyStop);
     }
 

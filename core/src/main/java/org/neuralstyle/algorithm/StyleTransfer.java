@@ -23,7 +23,7 @@ import java.util.Random;
  * <pre>{@code
  * StyleTransfer transfer = new StyleTransfer(weights);
  * StyleTransferResult result = transfer.stylize(content, List.of(StyleImage.of(painting)),
- *         StyleTransferOptions.builder().iterations(500).build(), StyleTransferListener.NONE);
+ *         StyleTransferOptions.builder(weights.architecture()).iterations(500).build(), StyleTransferListener.NONE);
  * }</pre>
  */
 public final class StyleTransfer {

@@ -1,11 +1,15 @@
 package org.neuralstyle.algorithm;
 
+import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.Pooling;
 import org.neuralstyle.optim.AdamSettings;
+import org.neuralstyle.optim.LearningRateSchedule;
 
 /**
- * Every weight and schedule of a style transfer. Defaults are the reference implementation's
- * ({@link #defaults()}); set others with {@link #builder()} or change some with {@link #toBuilder()}.
+ * Every weight and schedule of a style transfer. The defaults ({@link #defaults(NetworkArchitecture)}) are the one
+ * source of defaults for the library and the command line: the reference implementation's, with the loss weights
+ * and learning rate the network recommends; set others with {@link #builder(NetworkArchitecture)} or change some
+ * with {@link #toBuilder()}.
  */
 public record StyleTransferOptions(
         double contentWeight,
@@ -43,8 +47,9 @@ public record StyleTransferOptions(
         }
     }
 
-    public static StyleTransferOptions defaults() {
-        return builder().build();
+    /** The defaults for a network: what a caller who sets nothing gets, and what the command line shows. */
+    public static StyleTransferOptions defaults(NetworkArchitecture architecture) {
+        return builder(architecture).build();
     }
 
     /**
@@ -53,9 +58,15 @@ public record StyleTransferOptions(
      */
     public enum OptimizerKind { ADAM, LBFGS }
 
-    /** A builder holding the reference implementation's defaults. */
-    public static Builder builder() {
-        return new Builder();
+    /** A builder holding the defaults for a network: the reference implementation's, with its recommended weights. */
+    public static Builder builder(NetworkArchitecture architecture) {
+        NetworkArchitecture.RecommendedWeights recommended = architecture.recommendedWeights();
+        Builder b = new Builder();
+        b.contentWeight = recommended.content();
+        b.styleWeight = recommended.style();
+        b.tvWeight = recommended.tv();
+        b.adam = AdamSettings.of(new LearningRateSchedule.Constant(recommended.learningRate()));
+        return b;
     }
 
     /** A builder holding these options, to change some of them. */
@@ -79,14 +90,14 @@ public record StyleTransferOptions(
 
     /** Collects options; {@link #build()} checks them. */
     public static final class Builder {
-        private double contentWeight = 5;
+        private double contentWeight;
         private double contentWeightBlend = 1;
-        private double styleWeight = 500;
+        private double styleWeight;
         private double styleLayerWeightExp = 1;
-        private double tvWeight = 100;
+        private double tvWeight;
         private int iterations = 1000;
         private Pooling pooling = Pooling.MAX;
-        private AdamSettings adam = AdamSettings.defaults();
+        private AdamSettings adam;
         private OptimizerKind optimizer = OptimizerKind.ADAM;
         private int lbfgsHistorySize = 20;
         private Initialization initialization = Initialization.noise();

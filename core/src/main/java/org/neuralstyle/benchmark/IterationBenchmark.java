@@ -42,9 +42,7 @@ public final class IterationBenchmark {
 
     public static Result measure(NetworkWeights weights, int size, int warmup, int iterations, EngineSettings engine) {
         NetworkArchitecture arch = weights.architecture();
-        NetworkArchitecture.RecommendedWeights w = arch.recommendedWeights();
-        StyleTransferOptions options = StyleTransferOptions.builder()
-                .contentWeight(w.content()).styleWeight(w.style()).tvWeight(w.tv()).build();
+        StyleTransferOptions options = StyleTransferOptions.defaults(arch);
         LossSpec spec = LossSpec.of(options, arch, new double[] {1});
         long flops = FlopCount.iteration(arch, spec.layers(), size, size);
         Random random = new Random(7);

@@ -29,6 +29,7 @@ public final class FeatureNetwork {
     private final Map<String, Constants> constants = new HashMap<>();
     private final Operand<TFloat32> mean;
     private final Operand<TFloat32> scale;
+    private final Operand<TFloat32> featureScale;
 
     public FeatureNetwork(Ops tf, NetworkWeights weights, Pooling pooling) {
         this.tf = tf;
@@ -37,6 +38,8 @@ public final class FeatureNetwork {
         InputNormalization norm = weights.normalization();
         this.mean = tf.constant(Shape.of(1, 1, 1, 3), DataBuffers.of(norm.meanRgb(), true, false));
         this.scale = tf.constant(Shape.of(1, 1, 1, 3), DataBuffers.of(norm.scaleRgb(), true, false));
+        double factor = norm.featureScale();
+        this.featureScale = Math.abs(factor - 1) < 1e-9 ? null : tf.constant((float) factor);
     }
 
     public NetworkArchitecture architecture() {
@@ -45,7 +48,9 @@ public final class FeatureNetwork {
 
     /**
      * Applies the network to an RGB image batch [1, H, W, 3] on the 0..255 scale and returns the outputs
-     * of the requested layers. Layers after the deepest requested one are not built.
+     * of the requested layers. Layers after the deepest requested one are not built. The outputs are on one
+     * scale for every weights file: a network normalising its input to the 0..1 mean/std scale has its outputs
+     * multiplied by {@link InputNormalization#featureScale()}, so loss weights mean the same for all files.
      */
     public Map<String, Operand<TFloat32>> apply(Operand<TFloat32> rgbImage, Collection<String> requestedLayers) {
         NetworkArchitecture arch = weights.architecture();
@@ -65,7 +70,7 @@ public final class FeatureNetwork {
                 x = pool(x, (Layer.Pool) layer);
             }
             if (requestedLayers.contains(layer.name())) {
-                outputs.put(layer.name(), x);
+                outputs.put(layer.name(), featureScale == null ? x : tf.math.mul(x, featureScale));
             }
         }
         return outputs;

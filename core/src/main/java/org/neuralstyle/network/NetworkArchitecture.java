@@ -15,8 +15,10 @@ public record NetworkArchitecture(String name, List<Layer> layers,
                                   RecommendedWeights recommendedWeights) {
 
     /**
-     * Loss weights and learning rate that work for this network's feature scale: VGG's are the reference
-     * implementation's defaults; networks with normalised inputs have far smaller Gram matrices.
+     * Loss weights and learning rate that work for this network, on features of the 0..255 scale (every weights
+     * file's features are put on it, see {@link InputNormalization#featureScale()}): VGG's are the reference
+     * implementation's defaults. The library's and the command line's defaults both come from here, through
+     * {@code StyleTransferOptions.defaults(architecture)}.
      */
     public record RecommendedWeights(double content, double style, double tv, double learningRate) {
         public static final RecommendedWeights REFERENCE = new RecommendedWeights(5, 500, 100, 10);

@@ -3,6 +3,10 @@ package org.neuralstyle.optim;
 /** Adam's hyper-parameters (Kingma and Ba 2015); defaults as the reference implementation. */
 public record AdamSettings(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
 
+    public static final double DEFAULT_BETA1 = 0.9;
+    public static final double DEFAULT_BETA2 = 0.999;
+    public static final double DEFAULT_EPSILON = 1e-8;
+
     public AdamSettings {
         if (!(beta1 >= 0 && beta1 < 1)) {
             throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
@@ -15,7 +19,8 @@ public record AdamSettings(LearningRateSchedule schedule, double beta1, double b
         }
     }
 
-    public static AdamSettings defaults() {
-        return new AdamSettings(new LearningRateSchedule.Constant(10), 0.9, 0.999, 1e-8);
+    /** The reference implementation's betas and epsilon with this learning rate schedule. */
+    public static AdamSettings of(LearningRateSchedule schedule) {
+        return new AdamSettings(schedule, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_EPSILON);
     }
 }

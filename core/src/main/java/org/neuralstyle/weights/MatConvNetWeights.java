@@ -2,9 +2,6 @@ package org.neuralstyle.weights;
 
 import org.neuralstyle.network.ConvolutionWeights;
 import org.neuralstyle.network.InputNormalization;
-import org.neuralstyle.network.Layer;
-import org.neuralstyle.network.NetworkArchitecture;
-import org.neuralstyle.network.NetworkWeights;
 import us.hebi.matlab.mat.format.Mat5;
 import us.hebi.matlab.mat.format.Mat5File;
 import us.hebi.matlab.mat.types.Array;
@@ -15,9 +12,9 @@ import us.hebi.matlab.mat.types.Struct;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.List;
 
 /**
  * Reads MatConvNet model files (MAT v5) such as imagenet-vgg-verydeep-19.mat.
@@ -34,22 +31,31 @@ public final class MatConvNetWeights {
     private MatConvNetWeights() {
     }
 
-    public static NetworkWeights read(Path file, NetworkArchitecture architecture) throws IOException {
+    public static WeightCatalogue read(Path file) throws IOException {
         try (Mat5File mat = Mat5.readFromFile(file.toFile())) {
-            Map<String, Struct> layersByName = layersByName(mat, file);
-            Map<String, ConvolutionWeights> convolutions = new HashMap<>();
-            for (Layer.Convolution conv : architecture.convolutions()) {
-                Struct layer = layersByName.get(conv.name());
-                if (layer == null) {
-                    throw new WeightsFormatException(file + ": no layer '" + conv.name() + "' (not a "
-                            + architecture.name() + " MatConvNet file?)");
+            List<FileConvolution> convs = new ArrayList<>();
+            List<String> skipped = new ArrayList<>();
+            for (Struct layer : layers(mat, file)) {
+                String name = ((Char) layer.get("name")).getString().trim();
+                if (!hasWeights(layer)) {
+                    continue; // relu, pool, softmax
                 }
-                convolutions.put(conv.name(), convolution(layer, conv, file, architecture));
+                if (name.startsWith("fc") || name.startsWith("prob")) {
+                    // fc6 alone is 7x7x512x4096 (400 MB as floats): never needed for style transfer, never converted.
+                    skipped.add(name + ": fully connected, not read");
+                    continue;
+                }
+                convs.add(new FileConvolution(name, name, convolution(layer, name, file)));
             }
-            float[] mean = meanPixel(mat);
-            String source = file.getFileName() + " (MatConvNet, " + (mean == null ? "ImageNet mean" : "mean from file") + ")";
-            InputNormalization norm = InputNormalization.meanOnly(mean == null ? InputNormalization.IMAGENET_MEAN_RGB : mean);
-            return new NetworkWeights(architecture, convolutions, norm, source);
+            MeanPixel mean = meanPixel(mat);
+            InputNormalization norm = InputNormalization.meanOnly(mean == null ? InputNormalization.IMAGENET_MEAN_RGB
+                    : mean.rgb());
+            String layout = mean == null ? "no normalization in the file" : mean.where();
+            String evidence = mean == null
+                    ? "no averageImage in the file; MatConvNet's VGG files are Caffe's, so the ImageNet mean is used"
+                    : "RGB, 0..255 minus the file's averageImage (" + mean.where() + ")";
+            return new WeightCatalogue(file, "MatConvNet", layout, convs, skipped, WeightCatalogue.Matching.BY_NAME,
+                    norm, false, evidence);
         } catch (WeightsFormatException e) {
             throw e;
         } catch (IOException | RuntimeException e) {
@@ -58,35 +64,41 @@ public final class MatConvNetWeights {
         }
     }
 
-    private static Map<String, Struct> layersByName(Mat5File mat, Path file) throws WeightsFormatException {
+    private static List<Struct> layers(Mat5File mat, Path file) throws WeightsFormatException {
         Array layersArray = find(mat, "layers");
         if (!(layersArray instanceof Cell layers)) {
             throw new WeightsFormatException(file + ": no 'layers' cell array (not a MatConvNet model file)");
         }
-        Map<String, Struct> byName = new HashMap<>();
+        List<Struct> structs = new ArrayList<>();
         for (int i = 0; i < layers.getNumElements(); i++) {
-            Array entry = layers.get(i);
-            if (entry instanceof Struct layer && layer.getFieldNames().contains("name")
-                    && layer.get("name") instanceof Char name) {
-                byName.put(name.getString().trim(), layer);
+            if (layers.get(i) instanceof Struct layer && layer.getFieldNames().contains("name")
+                    && layer.get("name") instanceof Char) {
+                structs.add(layer);
             }
         }
-        return byName;
+        return structs;
     }
 
-    private static ConvolutionWeights convolution(Struct layer, Layer.Convolution conv, Path file,
-                                                  NetworkArchitecture architecture) throws WeightsFormatException {
+    private static boolean hasWeights(Struct layer) {
+        return layer.getFieldNames().contains("weights") && layer.get("weights") instanceof Cell pair
+                && pair.getNumElements() == 2
+                || layer.getFieldNames().contains("filters") && layer.getFieldNames().contains("biases");
+    }
+
+    private static ConvolutionWeights convolution(Struct layer, String name, Path file) throws WeightsFormatException {
         Matrix kernel;
         Matrix bias;
-        if (layer.getFieldNames().contains("weights") && layer.get("weights") instanceof Cell pair
-                && pair.getNumElements() == 2) {
+        if (layer.getFieldNames().contains("weights")) {
+            Cell pair = (Cell) layer.get("weights");
             kernel = pair.getMatrix(0);
             bias = pair.getMatrix(1);
-        } else if (layer.getFieldNames().contains("filters") && layer.getFieldNames().contains("biases")) {
+        } else {
             kernel = layer.getMatrix("filters");
             bias = layer.getMatrix("biases");
-        } else {
-            throw new WeightsFormatException(file + ": layer '" + conv.name() + "' has no weights {kernel, bias}");
+        }
+        if (kernel.getNumDimensions() > 4) {
+            throw new WeightsFormatException(file + ": layer '" + name + "' has a " + kernel.getNumDimensions()
+                    + "-D kernel, expected 4-D (height, width, in, out)");
         }
         int[] dims = Arrays.copyOf(kernel.getDimensions(), 4);
         for (int i = kernel.getNumDimensions(); i < 4; i++) {
@@ -96,16 +108,9 @@ public final class MatConvNetWeights {
         int w = dims[1];
         int in = dims[2];
         int out = dims[3];
-        if (kernel.getNumDimensions() > 4 || h != conv.kernelSize() || w != conv.kernelSize()
-                || in != conv.inputChannels() || out != conv.outputChannels()) {
-            throw new WeightsFormatException(file + ": layer '" + conv.name() + "' has kernel "
-                    + String.join("x", Arrays.stream(kernel.getDimensions()).mapToObj(String::valueOf).toList())
-                    + ", expected " + conv.kernelSize() + "x" + conv.kernelSize() + "x" + conv.inputChannels() + "x"
-                    + conv.outputChannels() + " for " + architecture.name());
-        }
         if (bias.getNumElements() != out) {
-            throw new WeightsFormatException(file + ": layer '" + conv.name() + "' has " + bias.getNumElements()
-                    + " biases, expected " + out);
+            throw new WeightsFormatException(file + ": layer '" + name + "' has " + bias.getNumElements()
+                    + " biases for " + out + " filters");
         }
         float[] hwio = new float[h * w * in * out];
         int columnMajor = 0;
@@ -126,13 +131,23 @@ public final class MatConvNetWeights {
         return new ConvolutionWeights(h, w, in, out, hwio, b);
     }
 
-    /** The mean RGB pixel from the file, averaged over the stored mean image; null when the file has none. */
-    static float[] meanPixel(Mat5File mat) {
-        Array normalization = null;
+    private record MeanPixel(float[] rgb, String where) {
+    }
+
+    /**
+     * The mean RGB pixel from the file, averaged over the stored mean image (224x224x3 in older files, 1x1x3
+     * in newer); null when the file has none. MatConvNet beta17 and later keep it in {@code meta.normalization},
+     * older files (beta16, the file the reference implementation uses) in a top-level {@code normalization}.
+     */
+    private static MeanPixel meanPixel(Mat5File mat) {
+        Array normalization;
+        String where;
         if (find(mat, "meta") instanceof Struct meta && meta.getFieldNames().contains("normalization")) {
             normalization = meta.get("normalization");
+            where = "MatConvNet beta17+ (meta.normalization)";
         } else {
             normalization = find(mat, "normalization");
+            where = "MatConvNet beta16 or older (top-level normalization)";
         }
         if (!(normalization instanceof Struct norm) || !norm.getFieldNames().contains("averageImage")
                 || !(norm.get("averageImage") instanceof Matrix average)) {
@@ -151,7 +166,8 @@ public final class MatConvNetWeights {
             }
             mean[c] = (float) (sum / pixels);
         }
-        return mean;
+        return new MeanPixel(mean, where + ", averageImage " + String.join("x",
+                Arrays.stream(average.getDimensions()).mapToObj(String::valueOf).toList()));
     }
 
     private static Array find(Mat5File mat, String name) {

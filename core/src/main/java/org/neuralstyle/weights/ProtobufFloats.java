@@ -17,11 +17,11 @@ final class ProtobufFloats {
         if (WireFormat.getTagWireType(tag) == WireFormat.WIRETYPE_LENGTH_DELIMITED) {
             int bytes = in.readRawVarint32();
             ensure(size + bytes / 4);
-            int limit = in.pushLimit(bytes);
-            while (!in.isAtEnd()) {
+            // Exactly as many as the length says: readFloat fails on a file that ends early, where a loop until
+            // isAtEnd() would stop quietly and hand back a short array.
+            for (int k = 0; k < bytes / 4; k++) {
                 values[size++] = in.readFloat();
             }
-            in.popLimit(limit);
         } else {
             ensure(size + 1);
             values[size++] = in.readFloat();

@@ -9,14 +9,31 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Optional;
 
-/** Loads a weights file for an architecture, recognising the format from the file's first bytes. */
+/**
+ * Reads weights files, recognising the format from the file's first bytes (never from its name): MatConvNet
+ * .mat, Keras .h5, ONNX, Caffe .caffemodel. None of these formats can run code.
+ */
 public final class WeightFiles {
 
     private WeightFiles() {
     }
 
+    /** The weights of an architecture from a file whose input convention the file itself tells. */
     public static NetworkWeights load(Path file, NetworkArchitecture architecture) throws IOException {
+        return read(file).bind(architecture);
+    }
+
+    /** The weights of an architecture from a file, its input convention named by the user where given. */
+    public static NetworkWeights load(Path file, NetworkArchitecture architecture, Optional<InputConvention> convention)
+            throws IOException {
+        WeightCatalogue catalogue = read(file);
+        return (convention.isPresent() ? catalogue.withConvention(convention.get()) : catalogue).bind(architecture);
+    }
+
+    /** Everything the file holds, not yet matched to an architecture. */
+    public static WeightCatalogue read(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "weights file not found");
         }
@@ -25,20 +42,20 @@ public final class WeightFiles {
         }
         String header = headerText(file);
         if (header.startsWith("MATLAB 5.0 MAT-file")) {
-            return MatConvNetWeights.read(file, architecture);
+            return MatConvNetWeights.read(file);
         }
         if (header.startsWith("MATLAB 7.3 MAT-file")) {
             throw new WeightsFormatException(file + ": MAT v7.3 (HDF5) files are not supported; "
                     + "use MatConvNet's imagenet-vgg-verydeep-19.mat (MAT v5)");
         }
         if (header.startsWith("\u0089HDF\r\n\u001a\n")) {
-            return KerasWeights.read(file, architecture);
+            return KerasWeights.read(file);
         }
         if (looksLikeOnnx(file)) {
-            return OnnxWeights.read(file, architecture);
+            return OnnxWeights.read(file);
         }
         if (looksLikeCaffe(file)) {
-            return CaffeWeights.read(file, architecture);
+            return CaffeWeights.read(file);
         }
         throw new WeightsFormatException(file + ": unknown weights format (expected a MatConvNet .mat file "
                 + "such as imagenet-vgg-verydeep-19.mat, a Keras .h5 file, an ONNX model or a Caffe .caffemodel)");

@@ -19,7 +19,7 @@ class CoarseToFineTest {
     private final NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 21);
     private final RgbImage content = StyleTransferGraphTest.randomImage(40, 30, 1);
     private final List<StyleImage> styles = List.of(StyleImage.of(StyleTransferGraphTest.randomImage(20, 20, 2)));
-    private final StyleTransferOptions options = StyleTransferOptions.builder().seed(4).build();
+    private final StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).seed(4).build();
 
     @Test
     void outputHasTheLastScalesSizeAndIterationsAreCountedAcrossScales() {

@@ -16,7 +16,7 @@ class SequenceStyleTransferTest {
 
     private final NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 21);
     private final List<StyleImage> styles = List.of(StyleImage.of(StyleTransferGraphTest.randomImage(20, 20, 2)));
-    private final StyleTransferOptions options = StyleTransferOptions.builder().seed(4).build();
+    private final StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).seed(4).build();
     private final RgbImage frame1 = StyleTransferGraphTest.randomImage(16, 12, 1);
     private final RgbImage frame2 = StyleTransferGraphTest.randomImage(16, 12, 7);
 

@@ -11,6 +11,7 @@ import org.neuralstyle.network.Layer;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.network.Pooling;
+import org.neuralstyle.testing.TestImages;
 import org.neuralstyle.testing.TestNetworks;
 
 import java.util.List;
@@ -51,9 +52,9 @@ class StyleTransferGraphTest {
         RgbImage style2 = randomImage(2, 2, 4);
         // content weight 5 split 0.25 / 0.75; style weight 7, layer exponent 2 (weights 1/3, 2/3);
         // blend 3:1 (0.75 / 0.25); tv weight 0.5
-        StyleTransferOptions options = StyleTransferOptions.builder()
-                .contentWeight(5).contentWeightBlend(0.25).styleWeight(7).styleLayerWeightExp(2).tvWeight(0.5).build();
         NetworkWeights net = identityNetwork();
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture())
+                .contentWeight(5).contentWeightBlend(0.25).styleWeight(7).styleLayerWeightExp(2).tvWeight(0.5).build();
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {3, 1});
         try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
             graph.setContent(content);
@@ -86,7 +87,7 @@ class StyleTransferGraphTest {
         RgbImage warped = randomImage(w, h, 5);
         float[] mask = {1, 0, 1, 0.5f, 0, 1};
         NetworkWeights net = identityNetwork();
-        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(), net.architecture(), new double[] {1})
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture()), net.architecture(), new double[] {1})
                 .withTemporalWeight(40);
         try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
             graph.setContent(randomImage(w, h, 2));
@@ -111,7 +112,7 @@ class StyleTransferGraphTest {
     @Test
     void aGraphWithoutTemporalWeightHasNoTemporalTerm() {
         NetworkWeights net = identityNetwork();
-        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(), net.architecture(), new double[] {1});
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture()), net.architecture(), new double[] {1});
         try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, 3, 2, EngineSettings.defaults())) {
             graph.setContent(randomImage(3, 2, 2));
             graph.setStyles(List.of(randomImage(3, 2, 3)));
@@ -128,7 +129,7 @@ class StyleTransferGraphTest {
         NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 7);
         int w = 8;
         int h = 8;
-        StyleTransferOptions options = StyleTransferOptions.builder()
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture())
                 .contentWeightBlend(0.5).styleLayerWeightExp(1.5).build();
         // With the temporal term too: its gradient 2 w_t c (x - w) / D reaches every masked pixel.
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2}).withTemporalWeight(3);
@@ -214,12 +215,7 @@ class StyleTransferGraphTest {
     }
 
     static RgbImage randomImage(int w, int h, long seed) {
-        Random random = new Random(seed);
-        float[] px = new float[w * h * 3];
-        for (int i = 0; i < px.length; i++) {
-            px[i] = 1 + 254 * random.nextFloat();
-        }
-        return new RgbImage(w, h, px);
+        return TestImages.random(w, h, seed);
     }
 
     private static double[] gram(RgbImage image) {

@@ -20,7 +20,7 @@ class StyleTransferTest {
     void returnsTheLowestLossImageSeenAndReportsEveryIteration() {
         List<IterationProgress> seen = new ArrayList<>();
         // A large learning rate makes the loss jump around, so the best image is not simply the last.
-        StyleTransferOptions options = StyleTransferOptions.builder().iterations(25).seed(3)
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).iterations(25).seed(3)
                 .adam(new org.neuralstyle.optim.AdamSettings(
                         new org.neuralstyle.optim.LearningRateSchedule.Constant(60), 0.9, 0.999, 1e-8)).build();
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles, options, seen::add);
@@ -42,7 +42,7 @@ class StyleTransferTest {
     @Test
     void stopsWhenAskedAndKeepsTheBestImage() {
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
-                StyleTransferOptions.builder().iterations(100).build(), new StopAfter(5));
+                StyleTransferOptions.builder(net.architecture()).iterations(100).build(), new StopAfter(5));
         assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.STOPPED);
         assertThat(result.iterationsRun()).isEqualTo(4);
         assertThat(result.image().width()).isEqualTo(16);
@@ -50,7 +50,7 @@ class StyleTransferTest {
 
     @Test
     void lbfgsNeverEndsAboveItsStartAndBeatsAdamOnTheSameBudget() {
-        StyleTransferOptions adam = StyleTransferOptions.builder().iterations(40).seed(5).build();
+        StyleTransferOptions adam = StyleTransferOptions.builder(net.architecture()).iterations(40).seed(5).build();
         StyleTransferOptions lbfgs = adam.toBuilder().optimizer(StyleTransferOptions.OptimizerKind.LBFGS).build();
         StyleTransferResult a = new StyleTransfer(net).stylize(content, styles, adam, StyleTransferListener.NONE);
         StyleTransferResult l = new StyleTransfer(net).stylize(content, styles, lbfgs, StyleTransferListener.NONE);

@@ -34,28 +34,43 @@ public final class CaffeFiles {
                     w = w.withInputChannelsReversed();
                     first = false;
                 }
-                net.writeByteArray(legacy ? 2 : 100, layer(conv.name(), legacy, blob(legacy, w.toOihw(),
+                net.writeByteArray(legacy ? 2 : 100, layer(conv.name(), legacy, Type.CONVOLUTION, blob(legacy, w.toOihw(),
                         w.outputChannels(), w.inputChannels(), w.height(), w.width()),
                         blob(legacy, w.bias(), 1, 1, 1, w.outputChannels())));
-                net.writeByteArray(legacy ? 2 : 100, layer(conv.name().replace("conv", "relu"), legacy));
+                net.writeByteArray(legacy ? 2 : 100, layer(conv.name().replace("conv", "relu"), legacy, Type.RELU));
             }
-            net.writeByteArray(legacy ? 2 : 100, layer("fc6", legacy, blob(legacy, new float[] {1, 2, 3, 4}, 1, 1, 2, 2)));
+            // A fully connected layer: legacy files give its matrix as a 1 x 1 x out x in blob.
+            net.writeByteArray(legacy ? 2 : 100, layer("fc6", legacy, Type.INNER_PRODUCT,
+                    blob(legacy, new float[] {1, 2, 3, 4}, 1, 1, 2, 2), blob(legacy, new float[] {1, 2}, 1, 1, 1, 2)));
             net.flush();
         }
     }
 
-    private static byte[] layer(String name, boolean legacy, byte[]... blobs) throws IOException {
+    /** Layer types in caffe.proto: V1LayerParameter.LayerType numbers and LayerParameter type strings. */
+    private enum Type {
+        CONVOLUTION(4, "Convolution"), RELU(18, "ReLU"), INNER_PRODUCT(14, "InnerProduct");
+
+        final int legacy;
+        final String name;
+
+        Type(int legacy, String name) {
+            this.legacy = legacy;
+            this.name = name;
+        }
+    }
+
+    private static byte[] layer(String name, boolean legacy, Type type, byte[]... blobs) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         CodedOutputStream l = CodedOutputStream.newInstance(bytes);
         if (legacy) {
             l.writeString(4, name);
-            l.writeEnum(5, blobs.length > 0 ? 4 : 18); // CONVOLUTION or RELU in V1LayerParameter.LayerType
+            l.writeEnum(5, type.legacy);
             for (byte[] b : blobs) {
                 l.writeByteArray(6, b);
             }
         } else {
             l.writeString(1, name);
-            l.writeString(2, blobs.length > 0 ? "Convolution" : "ReLU");
+            l.writeString(2, type.name);
             for (byte[] b : blobs) {
                 l.writeByteArray(7, b);
             }

@@ -16,15 +16,25 @@ import java.util.List;
 
 /**
  * Writes MatConvNet model files in the layout of imagenet-vgg-verydeep-19.mat: a 1xN cell {@code layers} of
- * structs (name, type, weights = {kernel [h w in out] single, bias [1 out] single}, stride, pad) and
- * {@code meta.normalization.averageImage}.
+ * structs (name, type, weights = {kernel [h w in out] single, bias [1 out] single}, stride, pad) and the
+ * normalisation: {@code meta.normalization.averageImage} (MatConvNet beta17 and later) or, in the older files
+ * the reference implementation reads ({@code data['normalization'][0][0][0]}, a 224x224x3 mean image averaged
+ * over its two first axes), a top-level {@code normalization}.
  */
 public final class MatConvNetFiles {
+
+    /** Where the file keeps its normalisation. */
+    public enum Layout { BETA17_META, BETA16_TOP_LEVEL }
 
     private MatConvNetFiles() {
     }
 
     public static void write(NetworkWeights weights, float[] averageImage, int[] averageDims, Path file) throws IOException {
+        write(weights, averageImage, averageDims, file, Layout.BETA17_META);
+    }
+
+    public static void write(NetworkWeights weights, float[] averageImage, int[] averageDims, Path file, Layout layout)
+            throws IOException {
         List<Layer> layers = weights.architecture().layers();
         Cell cell = Mat5.newCell(1, layers.size());
         for (int k = 0; k < layers.size(); k++) {
@@ -50,13 +60,38 @@ public final class MatConvNetFiles {
         Struct normalization = Mat5.newStruct();
         normalization.set("averageImage", average);
         normalization.set("imageSize", Mat5.newScalar(224));
-        Struct meta = Mat5.newStruct();
-        meta.set("normalization", normalization);
         MatFile mat = Mat5.newMatFile();
         mat.addArray("layers", cell);
-        mat.addArray("meta", meta);
+        if (layout == Layout.BETA17_META) {
+            Struct meta = Mat5.newStruct();
+            meta.set("normalization", normalization);
+            mat.addArray("meta", meta);
+        } else {
+            mat.addArray("normalization", normalization);
+            mat.addArray("classes", Mat5.newString("imagenet classes"));
+        }
         Mat5.writeToFile(mat, file.toFile());
         mat.close();
+    }
+
+    /** A 224x224x3 mean image (column-major) whose average over the pixels is the given mean pixel. */
+    public static void writeBeta16(NetworkWeights weights, float[] meanRgb, Path file) throws IOException {
+        int pixels = 224 * 224;
+        float[] image = new float[pixels * 3];
+        java.util.Random random = new java.util.Random(3);
+        for (int c = 0; c < 3; c++) {
+            float[] noise = new float[pixels];
+            double sum = 0;
+            for (int p = 0; p < pixels; p++) {
+                noise[p] = (float) random.nextGaussian() * 10;
+                sum += noise[p];
+            }
+            float shift = (float) (sum / pixels);
+            for (int p = 0; p < pixels; p++) {
+                image[c * pixels + p] = meanRgb[c] + noise[p] - shift; // varies per pixel, averages to the mean
+            }
+        }
+        write(weights, image, new int[] {224, 224, 3}, file, Layout.BETA16_TOP_LEVEL);
     }
 
     /** A 1x1x3 average image holding the mean pixel. */

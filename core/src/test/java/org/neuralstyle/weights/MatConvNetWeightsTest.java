@@ -96,8 +96,11 @@ class MatConvNetWeightsTest {
             assertThat(java.util.Arrays.mismatch(loaded.convolution(layer).kernel(), weights.convolution(layer).kernel()))
                     .as(layer).isEqualTo(-1);
         }
-        // A VGG-19 file is not a VGG-16 one: conv3_3 exists in both, but has a different place; shapes match,
-        // so the layer names decide, and VGG-16 finds everything it needs. The reverse is the error case:
+        // A VGG-19 file is not a VGG-16 one, though every VGG-16 layer name is in it with the right shape: its
+        // conv4_1 was trained on conv3_4's output, which VGG-16 does not have.
+        assertThatThrownBy(() -> WeightFiles.load(file, org.neuralstyle.network.Vgg.vgg16()))
+                .isInstanceOf(WeightsFormatException.class)
+                .hasMessageContaining("has convolution 'conv3_4' where vgg16 has conv4_1 after conv3_3");
         assertThatThrownBy(() -> WeightFiles.load(file, TestNetworks.tinyVgg()))
                 .isInstanceOf(WeightsFormatException.class).hasMessageContaining("conv1_1").hasMessageContaining("expected");
     }
