@@ -17,6 +17,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        ProgramStderr.install();
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
