@@ -3,8 +3,10 @@ package org.neuralstyle.cli;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.image.ImageFiles;
 
+import org.neuralstyle.io.AtomicFiles;
+
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,18 +19,21 @@ final class Checkpoints {
 
     private final String pattern;
     private final int every;
+    private final PrintWriter err;
+    private boolean warned;
 
-    private Checkpoints(String pattern, int every) {
+    private Checkpoints(String pattern, int every, PrintWriter err) {
         this.pattern = pattern;
         this.every = every;
+        this.err = err;
     }
 
     static Checkpoints none() {
-        return new Checkpoints(null, 0);
+        return new Checkpoints(null, 0, null);
     }
 
     /** Checks the pattern and that none of the files it will write exist (unless overwriting). */
-    static Checkpoints of(String pattern, int every, int iterations, boolean overwrite) {
+    static Checkpoints of(String pattern, int every, int iterations, boolean overwrite, PrintWriter err) {
         if (pattern == null) {
             return none();
         }
@@ -38,7 +43,7 @@ final class Checkpoints {
         if (every < 1) {
             throw new UserError("--checkpoint-iterations must be at least 1 when --checkpoint-output is given");
         }
-        Checkpoints checkpoints = new Checkpoints(pattern, every);
+        Checkpoints checkpoints = new Checkpoints(pattern, every, err);
         for (Path file : checkpoints.files(iterations)) {
             OutputFiles.requireWritableImage(file, overwrite, "--checkpoint-output");
         }
@@ -47,6 +52,9 @@ final class Checkpoints {
 
     List<Path> files(int iterations) {
         List<Path> files = new ArrayList<>();
+        if (pattern == null) {
+            return files;
+        }
         for (int i = every; i <= iterations; i += every) {
             files.add(file(i));
         }
@@ -64,7 +72,12 @@ final class Checkpoints {
         try {
             ImageFiles.write(p.bestImage(), file(p.iteration()));
         } catch (IOException e) {
-            throw new UncheckedIOException(file(p.iteration()) + ": cannot write checkpoint: " + e.getMessage(), e);
+            // A checkpoint is a safety copy: the run, and its result, go on without it.
+            if (!warned) {
+                err.println("neural-style: warning: --checkpoint-output " + file(p.iteration()) + ": cannot write ("
+                        + AtomicFiles.reason(e) + "); the run goes on without checkpoints");
+                warned = true;
+            }
         }
     }
 }

@@ -3,7 +3,6 @@ package org.neuralstyle.cli;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransferOptions;
-import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -234,7 +233,7 @@ final class StyleOptions {
         return given != null ? given : fallback;
     }
 
-    List<StyleImage> styleImages() throws IOException {
+    List<StyleImage> styleImages(InputImages images) throws IOException {
         int n = styles.size();
         if (styleBlendWeights != null && styleBlendWeights.size() != n) {
             throw new UserError("--style-blend-weights has " + styleBlendWeights.size() + " values for " + n + " style image(s)");
@@ -243,22 +242,34 @@ final class StyleOptions {
             throw new UserError("--style-scales has " + styleScales.size() + " values for " + n + " style image(s)");
         }
         double blendSum = 0;
-        List<StyleImage> images = new ArrayList<>();
+        List<StyleImage> loaded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             double blend = styleBlendWeights == null ? 1 : styleBlendWeights.get(i);
             double scale = styleScales == null ? 1 : styleScales.get(i);
             requireNonNegative(blend, "--style-blend-weights");
             requirePositive(scale, "--style-scales");
             blendSum += blend;
-            images.add(new StyleImage(ImageFiles.read(styles.get(i)), blend, scale));
+            loaded.add(new StyleImage(images.read(styles.get(i), "--styles"), blend, scale));
         }
         if (!(blendSum > 0)) {
             throw new UserError("--style-blend-weights must not all be zero");
         }
-        return images;
+        return loaded;
     }
 
-    Initialization initialization() throws IOException {
+    /** Each style image, resized to its scale x the output width, must fit this machine. */
+    void requireStylesFit(List<StyleImage> loaded, int outputWidth, SizeLimits limits) {
+        for (int i = 0; i < loaded.size(); i++) {
+            StyleImage s = loaded.get(i);
+            long width = Math.max(1, Math.round(s.scale() * outputWidth));
+            long height = Math.max(1, Math.round((double) s.image().height() * width / s.image().width()));
+            limits.requireFits("style " + styles.get(i) + " at " + s.scale() + " x the output width",
+                    styleScales != null ? "--style-scales" : "--styles", width, height,
+                    fits -> String.format(Locale.ROOT, "a scale of at most %.2f fits", (double) fits / outputWidth));
+        }
+    }
+
+    Initialization initialization(InputImages images) throws IOException {
         if (initial == null || initial.equals("noise")) {
             double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
             return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();
@@ -267,7 +278,7 @@ final class StyleOptions {
         if (initial.equals("content")) {
             return Initialization.content(blend);
         }
-        return Initialization.image(ImageFiles.read(Path.of(initial)), blend);
+        return Initialization.image(images.read(Path.of(initial), "--initial"), blend);
     }
 
     NetworkArchitecture architecture() {

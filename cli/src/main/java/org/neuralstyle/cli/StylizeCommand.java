@@ -8,6 +8,7 @@ import org.neuralstyle.algorithm.StyleTransferResult;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.io.AtomicFiles;
 import org.neuralstyle.models.Checksum;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
@@ -135,10 +136,16 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
+    /** The image first (rescued if it cannot be written where asked), then the plot. */
     private void writeOutputs(StyleTransferResult result) throws IOException {
-        ImageFiles.write(result.image(), output);
+        ResultRescue.inCache().write(result.image(), output, "--output");
         if (progressPlot != null) {
-            ImageFiles.write(LossPlot.draw(result.history()), progressPlot);
+            try {
+                ImageFiles.write(LossPlot.draw(result.history()), progressPlot);
+            } catch (IOException e) {
+                throw new UserError("--progress-plot " + progressPlot + ": cannot write (" + AtomicFiles.reason(e)
+                        + "); the image was written to " + output);
+            }
         }
     }
 
@@ -172,11 +179,12 @@ final class StylizeCommand implements Callable<Integer> {
             }
             OutputFiles.requireWritableImage(progressPlot, overwrite, "--progress-plot");
         }
-        RgbImage contentImage = ImageFiles.read(content);
+        InputImages images = new InputImages(err);
+        RgbImage contentImage = images.read(content, "--content");
         List<CoarseToFine.Scale> plan = scalePlan(style.width != null ? style.width : contentImage.width(),
                 options.iterations());
         Checkpoints checkpoints = Checkpoints.of(checkpointOutput,
-                checkpointIterations == null ? 0 : checkpointIterations, CoarseToFine.totalIterations(plan), overwrite);
+                checkpointIterations == null ? 0 : checkpointIterations, CoarseToFine.totalIterations(plan), overwrite, err);
         if (checkpointIterations != null && checkpointOutput == null) {
             throw new UserError("--checkpoint-iterations needs --checkpoint-output");
         }
@@ -185,12 +193,32 @@ final class StylizeCommand implements Callable<Integer> {
         if (smallestWidth < 2 || Resampling.heightAtWidth(contentImage, smallestWidth) < 2) {
             throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
         }
-        List<StyleImage> styleImages = style.styleImages();
-        options = options.toBuilder().initialization(style.initialization()).build();
+        int outputWidth = plan.get(plan.size() - 1).width();
+        long outputHeight = Math.round((double) contentImage.height() * outputWidth / contentImage.width());
+        SizeLimits limits = SizeLimits.ofThisMachine();
+        limits.requireFits("the output", style.width != null ? "--width " + style.width
+                : scales != null ? "--scales" : "--content " + content, outputWidth, outputHeight);
+        List<StyleImage> styleImages = style.styleImages(images);
+        style.requireStylesFit(styleImages, outputWidth, limits);
+        options = options.toBuilder().initialization(style.initialization(images)).build();
+        requireSpace(checkpoints, plan, outputWidth, (int) outputHeight);
 
         Path weightsFile = style.weightsFile(architecture, err);
         NetworkWeights loaded = style.loadWeights(architecture, weightsFile);
         return new Run(contentImage, plan, styleImages, options, loaded, weightsFile, checkpoints);
+    }
+
+    /** Room for the output, every checkpoint and the plot, on each file system they go to. */
+    private void requireSpace(Checkpoints checkpoints, List<CoarseToFine.Scale> plan, int width, int height) {
+        List<OutputFiles.Planned> planned = new ArrayList<>();
+        planned.add(new OutputFiles.Planned(output, "--output", OutputFiles.imageBytes(width, height)));
+        for (Path file : checkpoints.files(CoarseToFine.totalIterations(plan))) {
+            planned.add(new OutputFiles.Planned(file, "--checkpoint-output", OutputFiles.imageBytes(width, height)));
+        }
+        if (progressPlot != null) {
+            planned.add(new OutputFiles.Planned(progressPlot, "--progress-plot", OutputFiles.imageBytes(1200, 800)));
+        }
+        OutputFiles.requireSpace(planned);
     }
 
     /** The widths to optimise at and the iterations at each: one scale unless --scales asks for more. */

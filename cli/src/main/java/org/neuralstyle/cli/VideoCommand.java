@@ -145,12 +145,18 @@ final class VideoCommand implements Callable<Integer> {
         if (style.seed == null) { // a rerun must draw the same noise: the seed follows from the job
             options = options.toBuilder().seed(signature.hashCode() & 0xffffffL).build();
         }
-        List<StyleImage> styles = style.styleImages();
-        options = options.toBuilder().initialization(style.initialization()).build();
+        InputImages images = new InputImages(err);
+        List<StyleImage> styles = style.styleImages(images);
+        SizeLimits limits = SizeLimits.ofThisMachine();
+        limits.requireFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
+                settings.width(), settings.height());
+        style.requireStylesFit(styles, settings.width(), limits);
+        options = options.toBuilder().initialization(style.initialization(images)).build();
         NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         if (videoOutput) {
             VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);
         }
+        requireSpace(frames, settings, videoOutput);
         FrameStore store = openStore(frames, signature);
         if (store.finishedFrames() > 0) {
             out.printf(Locale.ROOT, "resuming: frames 1-%d of %d are done (in %s)%n",
@@ -181,6 +187,21 @@ final class VideoCommand implements Callable<Integer> {
             store.delete();
         }
         return 0;
+    }
+
+    /**
+     * Room for every frame as a PNG at its largest and, for a video output, for the video file (counted as large
+     * as the frames again, far above what H.264 or MPEG-4 write).
+     */
+    private void requireSpace(Path frames, VideoSettings settings, boolean videoOutput) {
+        long frameBytes = OutputFiles.imageBytes(settings.width(), settings.height());
+        long framesBytes = frameBytes * settings.frames();
+        List<OutputFiles.Planned> planned = new ArrayList<>();
+        planned.add(new OutputFiles.Planned(frames, videoOutput ? "--frames-folder" : "--output", framesBytes));
+        if (videoOutput) {
+            planned.add(new OutputFiles.Planned(output, "--output", framesBytes));
+        }
+        OutputFiles.requireSpace(planned);
     }
 
     /** The frames folder; for a video output, the output must be free to write. */

@@ -18,6 +18,11 @@ record CliRun(int exitCode, String out, String err) {
      * an override not followed by a value (a flag such as --overwrite) is added as it is.
      */
     static CliRun withOverrides(List<String> defaults, String... overrides) {
+        return of(overridden(defaults, overrides).toArray(String[]::new));
+    }
+
+    /** The defaults with each option given in overrides replaced or added (a flag without a value is added). */
+    static List<String> overridden(List<String> defaults, String... overrides) {
         List<String> args = new ArrayList<>(defaults);
         for (int i = 0; i < overrides.length; i += 2) {
             if (i + 1 == overrides.length || overrides[i + 1].startsWith("--")) {
@@ -32,7 +37,7 @@ record CliRun(int exitCode, String out, String err) {
                 args.add(overrides[i + 1]);
             }
         }
-        return of(args.toArray(String[]::new));
+        return args;
     }
 
     static CliRun of(String... args) {

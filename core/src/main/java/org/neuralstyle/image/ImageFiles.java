@@ -7,8 +7,10 @@ import org.neuralstyle.io.AtomicFiles;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
@@ -18,7 +20,9 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -30,23 +34,63 @@ public final class ImageFiles {
     private ImageFiles() {
     }
 
+    /** The image of a file, EXIF rotation applied; damage the decoder reported is dropped (see {@link #decode}). */
     public static RgbImage read(Path file) throws IOException {
+        return decode(file).image();
+    }
+
+    /**
+     * Decodes an image file (PNG, JPEG incl. CMYK, BMP, GIF, WebP), applying its EXIF orientation, and keeps the
+     * decoder's warnings: a truncated or corrupt file that still decodes in part comes back with them. A file of
+     * which nothing can be decoded is an error.
+     */
+    public static DecodedImage decode(Path file) throws IOException {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "file not found");
         }
         if (!Files.isReadable(file) || Files.isDirectory(file)) {
             throw new ImageFormatException(file + ": not a readable file");
         }
+        List<String> damage = new ArrayList<>();
         BufferedImage image;
-        try (InputStream in = Files.newInputStream(file)) {
-            image = ImageIO.read(in);
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                if (isHeif(file)) {
+                    // No maintained pure-Java HEIF decoder exists (TwelveMonkeys issue #440; NightMonkeys wraps
+                    // native libheif and needs Java 22).
+                    throw new ImageFormatException(file + ": HEIC/HEIF images cannot be read; convert it to JPEG or PNG "
+                            + "first (phones can share photos as JPEG)");
+                }
+                throw new ImageFormatException(file + ": not an image in a supported format (PNG, JPEG, BMP, GIF, WebP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.addIIOReadWarningListener((source, warning) -> damage.add(warning));
+                reader.setInput(in, true, true);
+                image = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (ImageFormatException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
-            throw new ImageFormatException(file + ": cannot decode image (" + e.getMessage() + ")", e);
+            throw new ImageFormatException(file + ": cannot decode image, damaged or truncated? (" + e.getMessage() + ")", e);
         }
-        if (image == null) {
-            throw new ImageFormatException(file + ": not an image in a supported format (PNG, JPEG, BMP, GIF)");
+        return new DecodedImage(Orientation.apply(toRgb(image), exifOrientation(file)), damage);
+    }
+
+    /** HEIF files (iPhone photos) are ISO media files whose first box is 'ftyp' with a HEIF brand. */
+    private static boolean isHeif(Path file) throws IOException {
+        byte[] head = new byte[12];
+        try (InputStream in = Files.newInputStream(file)) {
+            if (in.readNBytes(head, 0, 12) < 12) {
+                return false;
+            }
         }
-        return Orientation.apply(toRgb(image), exifOrientation(file));
+        String box = new String(head, 4, 8, java.nio.charset.StandardCharsets.ISO_8859_1);
+        return box.startsWith("ftyp") && List.of("heic", "heix", "hevc", "heim", "heis", "mif1", "msf1", "avif")
+                .contains(box.substring(4));
     }
 
     /** Writes the image (clamped to 0..255) in the format of the file's extension, atomically. */

@@ -20,6 +20,8 @@ public final class Resampling {
     }
 
     public static RgbImage resize(RgbImage image, int width, int height) {
+        RgbImage.requireAllocatable(width, height);
+        RgbImage.requireAllocatable(width, image.height());
         if (width == image.width() && height == image.height()) {
             return image.copy();
         }

@@ -21,7 +21,16 @@ public record RgbImage(int width, int height, float[] pixels) {
         }
     }
 
+    /** Fails with the size, not a NegativeArraySizeException, where the pixels cannot be one Java array. */
+    public static void requireAllocatable(long width, long height) {
+        if (width <= 0 || height <= 0 || width * height > (Integer.MAX_VALUE - 8) / CHANNELS) {
+            throw new IllegalArgumentException("an image of " + width + "x" + height + " pixels is too large "
+                    + "(at most " + (Integer.MAX_VALUE - 8) / CHANNELS / 1_000_000 + " megapixels)");
+        }
+    }
+
     public static RgbImage filled(int width, int height, float r, float g, float b) {
+        requireAllocatable(width, height);
         float[] pixels = new float[width * height * CHANNELS];
         for (int i = 0; i < pixels.length; i += CHANNELS) {
             pixels[i] = r;

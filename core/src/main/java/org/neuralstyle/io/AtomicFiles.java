@@ -3,7 +3,9 @@ package org.neuralstyle.io;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,9 +40,43 @@ public final class AtomicFiles {
                 content.writeTo(out);
             }
             moveIntoPlace(temp, file);
+        } catch (FileSystemException e) {
+            // The part file is ours, not the user's: the error names the file they asked for.
+            throw new FileSystemException(file.toString(), null, reason(e));
+        } catch (IOException e) {
+            throw new IOException(file + ": cannot write (" + reason(e) + ")", e);
         } finally {
-            Files.deleteIfExists(temp);
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException cleanup) {
+                // nothing was written there that anyone can miss
+            }
         }
+    }
+
+    /**
+     * Why a write failed, in words without the part file's name: "permission denied", "No space left on device".
+     * Encoders wrap the file system's error in their own ("I/O error writing PNG file!"): the innermost one says it.
+     */
+    public static String reason(IOException error) {
+        IOException e = error;
+        for (Throwable c = error.getCause(); c != null; c = c.getCause()) {
+            if (c instanceof IOException io) {
+                e = io;
+            }
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException fse) {
+            if (fse.getReason() != null) {
+                return fse.getReason();
+            }
+            return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+                    .toLowerCase(java.util.Locale.ROOT);
+        }
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
     public static void writeString(Path file, String text) throws IOException {
