@@ -1,9 +1,13 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.Networks;
+import org.neuralstyle.optim.LearningRateSchedule;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.LinkedHashMap;
@@ -11,7 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.ResourceBundle;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The defaults the help text shows ({@code ${bundle:default.content-weight}} in an option's description), taken from
@@ -25,30 +29,48 @@ final class DefaultsHelp extends ResourceBundle {
     private final Map<String, String> texts = new LinkedHashMap<>();
 
     DefaultsHelp() {
-        put("default.iterations", o -> o.iterations());
-        put("default.content-weight", StyleTransferOptions::contentWeight);
-        put("default.content-weight-blend", StyleTransferOptions::contentWeightBlend);
-        put("default.style-weight", StyleTransferOptions::styleWeight);
-        put("default.style-layer-weight-exp", StyleTransferOptions::styleLayerWeightExp);
-        put("default.tv-weight", StyleTransferOptions::tvWeight);
-        put("default.learning-rate", o -> o.adam().schedule().rateAt(0));
-        put("default.lbfgs-history", o -> o.lbfgsHistorySize());
-        put("default.beta1", o -> o.adam().beta1());
-        put("default.beta2", o -> o.adam().beta2());
-        put("default.epsilon", o -> o.adam().epsilon());
-        put("default.pooling", o -> o.pooling().name().toLowerCase(Locale.ROOT));
+        put("default.iterations", (n, o) -> o.iterations());
+        put("default.content-weight", (n, o) -> o.contentWeight());
+        put("default.content-weight-blend", (n, o) -> o.contentWeightBlend());
+        put("default.style-weight", (n, o) -> o.styleWeight());
+        put("default.style-layer-weight-exp", (n, o) -> o.styleLayerWeightExp());
+        put("default.tv-weight", (n, o) -> o.tvWeight());
+        put("default.learning-rate", (n, o) -> o.adam().schedule().rateAt(0));
+        put("default.learning-rate-schedule", (n, o) -> o.adam().schedule() instanceof LearningRateSchedule.Annealed a
+                ? "annealed to " + text(a.finalRate()) : "constant");
+        put("default.lbfgs-history", (n, o) -> o.lbfgsHistorySize());
+        put("default.beta1", (n, o) -> o.adam().beta1());
+        put("default.beta2", (n, o) -> o.adam().beta2());
+        put("default.epsilon", (n, o) -> o.adam().epsilon());
+        put("default.pooling", (n, o) -> o.pooling().name().toLowerCase(Locale.ROOT));
+        put("default.initial", (n, o) -> o.initialization().kind().name().toLowerCase(Locale.ROOT));
+        put("default.content-layers", (n, o) -> layers(LossSpec.of(o, n, new double[] {1}).contentLayers()));
+        put("default.style-layers", (n, o) -> layers(LossSpec.of(o, n, new double[] {1}).styleLayers()));
     }
 
-    private void put(String key, Function<StyleTransferOptions, Object> value) {
-        String main = text(value.apply(StyleTransferOptions.defaults(Networks.byName(DEFAULT_NETWORK))));
+    private void put(String key, BiFunction<NetworkArchitecture, StyleTransferOptions, Object> value) {
+        String main = text(value.apply(Networks.byName(DEFAULT_NETWORK),
+                StyleTransferOptions.defaults(Networks.byName(DEFAULT_NETWORK))));
         StringBuilder others = new StringBuilder();
         for (String network : Networks.names()) {
-            String other = text(value.apply(StyleTransferOptions.defaults(Networks.byName(network))));
+            NetworkArchitecture architecture = Networks.byName(network);
+            String other = text(value.apply(architecture, StyleTransferOptions.defaults(architecture)));
             if (!other.equals(main)) {
                 others.append("; ").append(network).append(' ').append(other);
             }
         }
         texts.put(key, main + others);
+    }
+
+    /** The layers a loss uses with their normalised weights: relu0:0.901,fire3:0.0901. */
+    private static String layers(Map<String, Double> weights) {
+        if (weights.size() == 1) {
+            return weights.keySet().iterator().next();
+        }
+        StringBuilder text = new StringBuilder();
+        weights.forEach((layer, w) -> text.append(text.length() == 0 ? "" : ",").append(layer).append(':')
+                .append(text(new BigDecimal(w).round(new MathContext(3)).doubleValue())));
+        return text.toString();
     }
 
     static String text(Object value) {

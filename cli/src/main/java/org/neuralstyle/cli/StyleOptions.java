@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.ColorControl;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransferOptions;
@@ -61,6 +62,14 @@ final class StyleOptions {
     @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: ${bundle:default.style-weight}).")
     Double styleWeight;
 
+    @Option(names = "--content-layers", paramLabel = "LAYER[:W],...",
+            description = "Content layers by name, each with a relative weight (default: ${bundle:default.content-layers}).")
+    String contentLayers;
+
+    @Option(names = "--style-layers", paramLabel = "LAYER[:W],...",
+            description = "Style layers by name, each with a relative weight (default: ${bundle:default.style-layers}).")
+    String styleLayers;
+
     @Option(names = "--style-layer-weight-exp", paramLabel = "E",
             description = "Style layer k weighs E^k (normalised); >1 favours coarse features (default: "
                     + "${bundle:default.style-layer-weight-exp}).")
@@ -73,9 +82,9 @@ final class StyleOptions {
     Double learningRate;
 
     @Option(names = "--learning-rate-decay", paramLabel = "F",
-            description = "Multiply the learning rate by F every --learning-rate-decay-steps (default ${DEFAULT-VALUE}: "
-                    + "constant; the paper used 0.94 per 100 from 20).")
-    double learningRateDecay = 1;
+            description = "Multiply the learning rate by F every --learning-rate-decay-steps (default: the network's "
+                    + "schedule, ${bundle:default.learning-rate-schedule}; the paper used 0.94 per 100 from 20).")
+    Double learningRateDecay;
 
     @Option(names = "--learning-rate-decay-steps", paramLabel = "N", description = "Decay interval (default: ${DEFAULT-VALUE}).")
     int learningRateDecaySteps = 100;
@@ -99,7 +108,8 @@ final class StyleOptions {
     Double epsilon;
 
     @Option(names = "--initial", paramLabel = "FILE|content|noise",
-            description = "Start from this image (e.g. a checkpoint), the content image, or noise (default).")
+            description = "Start from this image (e.g. a checkpoint), the content image, or noise (default: "
+                    + "${bundle:default.initial}).")
     String initial;
 
     @Option(names = "--initial-noiseblend", paramLabel = "R",
@@ -112,6 +122,11 @@ final class StyleOptions {
 
     @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
     boolean preserveColors;
+
+    @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
+            description = "Whose colours: the style's (default); the content's by recolouring the styles to its mean "
+                    + "colour and covariance first; or the content's by styling luminance alone (Gatys et al. 2017).")
+    String colors;
 
     @Option(names = "--seed", paramLabel = "N", description = "Random seed; the same seed gives the same image (default: random, printed).")
     Long seed;
@@ -145,12 +160,8 @@ final class StyleOptions {
         double contentWeight = orDefault(this.contentWeight, defaults.contentWeight());
         double styleWeight = orDefault(this.styleWeight, defaults.styleWeight());
         double tvWeight = orDefault(this.tvWeight, defaults.tvWeight());
-        double learningRate = orDefault(this.learningRate, adam.schedule().rateAt(0));
         double contentWeightBlend = orDefault(this.contentWeightBlend, defaults.contentWeightBlend());
         double styleLayerWeightExp = orDefault(this.styleLayerWeightExp, defaults.styleLayerWeightExp());
-        double beta1 = orDefault(this.beta1, adam.beta1());
-        double beta2 = orDefault(this.beta2, adam.beta2());
-        double epsilon = orDefault(this.epsilon, adam.epsilon());
         int iterations = iterations(defaults);
         int lbfgsHistory = this.lbfgsHistory != null ? this.lbfgsHistory : defaults.lbfgsHistorySize();
         requireAtLeast(iterations, 1, "--iterations");
@@ -162,18 +173,6 @@ final class StyleOptions {
         requireNonNegative(tvWeight, "--tv-weight");
         requireRange(contentWeightBlend, 0, 1, "--content-weight-blend");
         requirePositive(styleLayerWeightExp, "--style-layer-weight-exp");
-        requirePositive(learningRate, "--learning-rate");
-        if (!(learningRateDecay > 0 && learningRateDecay <= 1)) {
-            throw new UserError("--learning-rate-decay must be in (0, 1], got " + learningRateDecay);
-        }
-        requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
-        if (!(beta1 >= 0 && beta1 < 1)) {
-            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
-        }
-        if (!(beta2 >= 0 && beta2 < 1)) {
-            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
-        }
-        requirePositive(epsilon, "--epsilon");
         if (initialNoiseblend != null) {
             requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
         }
@@ -191,20 +190,60 @@ final class StyleOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError("--pooling: " + e.getMessage());
         }
-        LearningRateSchedule schedule = learningRateDecay == 1 ? new LearningRateSchedule.Constant(learningRate)
-                : new LearningRateSchedule.ExponentialDecay(learningRate, learningRateDecay, learningRateDecaySteps);
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
-        return defaults.toBuilder()
+        // A fresh builder, so that what is not given (the learning-rate schedule, the start) follows the network's
+        // recommendation for this many iterations.
+        StyleTransferOptions.Builder builder = StyleTransferOptions.builder(architecture)
                 .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
                 .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
                 .iterations(iterations)
                 .pooling(pool)
-                .adam(new AdamSettings(schedule, beta1, beta2, epsilon))
                 .optimizer(kind)
                 .lbfgsHistorySize(lbfgsHistory)
                 .seed(chosenSeed)
                 .preserveColors(preserveColors)
-                .build();
+                .colors(colorControl())
+                .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
+                .styleLayers(LayerOption.parse(styleLayers, architecture, "--style-layers"));
+        if (learningRate != null || learningRateDecay != null || beta1 != null || beta2 != null || epsilon != null) {
+            builder.adam(adam(builder.build().adam()));
+        }
+        return builder.build();
+    }
+
+    ColorControl colorControl() {
+        try {
+            return colors == null ? ColorControl.STYLE : ColorControl.parse(colors);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--colors: " + e.getMessage());
+        }
+    }
+
+    /** Adam as the user set it, the network's default for the rest. */
+    private AdamSettings adam(AdamSettings networkDefault) {
+        double beta1 = orDefault(this.beta1, networkDefault.beta1());
+        double beta2 = orDefault(this.beta2, networkDefault.beta2());
+        double epsilon = orDefault(this.epsilon, networkDefault.epsilon());
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
+        }
+        requirePositive(epsilon, "--epsilon");
+        LearningRateSchedule schedule = networkDefault.schedule();
+        if (learningRate != null || learningRateDecay != null) {
+            double rate = orDefault(learningRate, schedule.rateAt(0));
+            requirePositive(rate, "--learning-rate");
+            double decay = orDefault(learningRateDecay, 1.0);
+            if (!(decay > 0 && decay <= 1)) {
+                throw new UserError("--learning-rate-decay must be in (0, 1], got " + decay);
+            }
+            requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
+            schedule = decay == 1 ? new LearningRateSchedule.Constant(rate)
+                    : new LearningRateSchedule.ExponentialDecay(rate, decay, learningRateDecaySteps);
+        }
+        return new AdamSettings(schedule, beta1, beta2, epsilon);
     }
 
     /** --iterations, or the default (the same for every network). */
@@ -269,7 +308,11 @@ final class StyleOptions {
         }
     }
 
+    /** The start the user asked for, or null for the network's default (noise for VGG, the content for SqueezeNet). */
     Initialization initialization(InputImages images) throws IOException {
+        if (initial == null && initialNoiseblend == null) {
+            return null;
+        }
         if (initial == null || initial.equals("noise")) {
             double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
             return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();

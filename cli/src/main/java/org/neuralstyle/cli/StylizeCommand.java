@@ -1,6 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.algorithm.CoarseToFine;
+import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
@@ -200,7 +201,10 @@ final class StylizeCommand implements Callable<Integer> {
                 : scales != null ? "--scales" : "--content " + content, outputWidth, outputHeight);
         List<StyleImage> styleImages = style.styleImages(images);
         style.requireStylesFit(styleImages, outputWidth, limits);
-        options = options.toBuilder().initialization(style.initialization(images)).build();
+        Initialization start = style.initialization(images);
+        if (start != null) {
+            options = options.toBuilder().initialization(start).build();
+        }
         requireSpace(checkpoints, plan, outputWidth, (int) outputHeight);
 
         Path weightsFile = style.weightsFile(architecture, err);

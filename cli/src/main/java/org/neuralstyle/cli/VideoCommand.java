@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -128,6 +129,9 @@ final class VideoCommand implements Callable<Integer> {
         Path frames = checkOutput(videoOutput);
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
+        if (options.colors() != org.neuralstyle.algorithm.ColorControl.STYLE) {
+            throw new UserError("--colors " + style.colors + " is for images; for video use --preserve-colors");
+        }
         VideoInit init = videoInit();
         StyleOptions.requireNonNegative(temporalWeight, "--temporal-weight");
         if (laterIterations != null) {
@@ -151,7 +155,10 @@ final class VideoCommand implements Callable<Integer> {
         limits.requireFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
                 settings.width(), settings.height());
         style.requireStylesFit(styles, settings.width(), limits);
-        options = options.toBuilder().initialization(style.initialization(images)).build();
+        Initialization start = style.initialization(images);
+        if (start != null) {
+            options = options.toBuilder().initialization(start).build();
+        }
         NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         if (videoOutput) {
             VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);

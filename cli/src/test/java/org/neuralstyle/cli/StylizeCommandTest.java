@@ -114,11 +114,12 @@ class StylizeCommandTest {
     }
 
     @Test
-    void aLossThatStopsBeingFiniteEndsWithAClearMessageAndTheBestImage() {
-        Path output = dir.resolve("nan.png");
+    void aHugeLearningRateCannotPushThePixelsOutOfRange() {
+        // Before pixels were kept in 0..255, this ran the loss to infinity; now every step lands on a valid image.
+        Path output = dir.resolve("huge.png");
         CliRun run = stylize(output, "--iterations", "10", "--learning-rate", "1e30");
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err()).contains("stopped being finite").contains("lower --learning-rate").contains("wrote " + output);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.totals()).allSatisfy(total -> assertThat(total).isFinite());
         assertThat(output).exists();
     }
 

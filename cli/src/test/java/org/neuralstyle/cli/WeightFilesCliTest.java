@@ -198,7 +198,8 @@ class WeightFilesCliTest {
                 + DefaultsHelp.text(squeezenet.contentWeight()) + ")");
         assertThat(text).contains("Style loss weight (default: " + DefaultsHelp.text(vgg.styleWeight()) + "; squeezenet "
                 + DefaultsHelp.text(squeezenet.styleWeight()) + ")");
-        assertThat(text).contains("Optimisation steps (default: " + vgg.iterations() + ")");
+        assertThat(text).contains("Optimisation steps (default: " + vgg.iterations() + "; squeezenet "
+                + squeezenet.iterations() + ")");
         assertThat(text).contains("Adam epsilon (default: 1e-8)");
     }
 

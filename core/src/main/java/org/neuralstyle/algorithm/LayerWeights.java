@@ -25,21 +25,26 @@ public final class LayerWeights {
         return weights;
     }
 
-    /** Style layer weights: proportional to exp^k for the k-th layer (k from 0), normalised to sum 1. */
-    public static Map<String, Double> styleLayers(List<String> layers, double exponent) {
-        double[] raw = new double[layers.size()];
-        double sum = 0;
+    /** Style layer weights: each layer's base weight times exp^k for the k-th layer (k from 0), normalised to sum 1. */
+    public static Map<String, Double> styleLayers(Map<String, Double> baseWeights, double exponent) {
+        Map<String, Double> weighted = new LinkedHashMap<>();
         double w = 1;
-        for (int k = 0; k < raw.length; k++) {
-            raw[k] = w;
-            sum += w;
+        for (var entry : baseWeights.entrySet()) {
+            weighted.put(entry.getKey(), entry.getValue() * w);
             w *= exponent;
         }
-        Map<String, Double> weights = new LinkedHashMap<>();
-        for (int k = 0; k < raw.length; k++) {
-            putIfNonZero(weights, layers.get(k), raw[k] / sum);
+        return normalised(weighted);
+    }
+
+    /** The same layers with weights scaled to sum 1; layers of weight 0 left out, so they are never computed. */
+    public static Map<String, Double> normalised(Map<String, Double> weights) {
+        double sum = weights.values().stream().mapToDouble(Double::doubleValue).sum();
+        if (!(sum > 0)) {
+            throw new IllegalArgumentException("layer weights must not all be zero");
         }
-        return weights;
+        Map<String, Double> out = new LinkedHashMap<>();
+        weights.forEach((layer, w) -> putIfNonZero(out, layer, w / sum));
+        return out;
     }
 
     /** Style blend weights normalised to sum 1. */

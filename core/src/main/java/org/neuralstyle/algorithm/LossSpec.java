@@ -24,16 +24,38 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
         styleBlend = styleBlend.clone();
     }
 
-    /** The loss of the options over the architecture's default layers, for the given style blend weights. */
+    /**
+     * The loss of the options, for the given style blend weights: over the layers the options name, else the
+     * network's defaults (content: the first default layer, sharing with the second by the content blend; style:
+     * the recommended weights). The k-th style layer's weight is multiplied by exp^k, then all are normalised.
+     */
     public static LossSpec of(StyleTransferOptions options, NetworkArchitecture architecture, double[] blendWeights) {
+        Map<String, Double> content = options.contentLayers().isEmpty()
+                ? LayerWeights.contentLayers(architecture.defaultContentLayers(), options.contentWeightBlend())
+                : LayerWeights.normalised(options.contentLayers());
+        Map<String, Double> style = LayerWeights.styleLayers(options.styleLayers().isEmpty()
+                ? architecture.defaultStyleLayerWeights() : options.styleLayers(), options.styleLayerWeightExp());
+        for (String layer : content.keySet()) {
+            requireLayer(architecture, layer, "content");
+        }
+        for (String layer : style.keySet()) {
+            requireLayer(architecture, layer, "style");
+        }
         return new LossSpec(
                 options.contentWeight(),
-                LayerWeights.contentLayers(architecture.defaultContentLayers(), options.contentWeightBlend()),
+                content,
                 options.styleWeight(),
-                LayerWeights.styleLayers(architecture.defaultStyleLayers(), options.styleLayerWeightExp()),
+                style,
                 LayerWeights.normalisedBlend(blendWeights),
                 options.tvWeight(),
                 0);
+    }
+
+    private static void requireLayer(NetworkArchitecture architecture, String layer, String what) {
+        if (!architecture.hasLayer(layer)) {
+            throw new IllegalArgumentException("no " + what + " layer '" + layer + "' in " + architecture.name()
+                    + " (its layers: " + String.join(", ", architecture.layerNames()) + ")");
+        }
     }
 
     public LossSpec withTemporalWeight(double weight) {

@@ -61,9 +61,11 @@ public final class StyleTransfer {
 
     StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
                                 StyleTransferListener listener, Pass pass, long start) {
-        try (StyleTransferGraph graph = openGraph(content, styles, options, 0)) {
-            graph.setContent(content);
-            float[] x = initialImage(content, options.initialization(), options.seed());
+        ColorControl colors = options.colors();
+        RgbImage seen = colors.content(content);
+        try (StyleTransferGraph graph = openGraph(seen, colors.styles(styles, content), options, 0)) {
+            graph.setContent(seen);
+            float[] x = initialImage(seen, options.initialization(), options.seed());
             return optimise(graph, x, content, options, listener, pass, start, Double.NEGATIVE_INFINITY);
         }
     }
@@ -193,10 +195,22 @@ public final class StyleTransfer {
         public boolean exhausted() {
             return stopped || history.size() > options.iterations() || reachedStopLoss();
         }
+
+        /**
+         * Pixels stay displayable (0..255): outside that range the loss would be optimised on values the saved
+         * image cannot hold, and large steps (the annealed rates) would drift there.
+         */
+        @Override
+        public void project(float[] x) {
+            for (int i = 0; i < x.length; i++) {
+                x[i] = Math.max(0f, Math.min(255f, x[i]));
+            }
+        }
     }
 
+    /** The optimised pixels as the user gets them: in range, with the colours the options ask for. */
     static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options) {
-        RgbImage image = new RgbImage(content.width(), content.height(), pixels).clamped();
+        RgbImage image = options.colors().finish(new RgbImage(content.width(), content.height(), pixels).clamped(), content);
         return options.preserveColors() ? ColorPreservation.keepContentColors(image, content) : image;
     }
 

@@ -72,8 +72,8 @@ public final class StyleTransferGraph implements AutoCloseable {
             image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, 3)));
             targetImage = tf.withName("target_image").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
-            Map<String, Operand<TFloat32>> features = network.apply(image, layers);
-            targetFeatures = network.apply(targetImage, layers);
+            Map<String, Operand<TFloat32>> features = network.apply(network.seenWhole(image), layers);
+            targetFeatures = network.apply(network.seenWhole(targetImage), layers);
             targetGrams = new java.util.LinkedHashMap<>();
             for (String layer : spec.styleLayers().keySet()) {
                 targetGrams.put(layer, Losses.gram(tf, targetFeatures.get(layer), arch.outputChannels(layer)));

@@ -5,6 +5,10 @@ import org.neuralstyle.network.Pooling;
 import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * Every weight and schedule of a style transfer. The defaults ({@link #defaults(NetworkArchitecture)}) are the one
  * source of defaults for the library and the command line: the reference implementation's, with the loss weights
@@ -24,7 +28,10 @@ public record StyleTransferOptions(
         int lbfgsHistorySize,
         Initialization initialization,
         long seed,
-        boolean preserveColors) {
+        boolean preserveColors,
+        Map<String, Double> contentLayers,
+        Map<String, Double> styleLayers,
+        ColorControl colors) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -45,9 +52,28 @@ public record StyleTransferOptions(
         if (pooling == null || adam == null || optimizer == null || initialization == null) {
             throw new IllegalArgumentException("pooling, optimiser and initialisation must be set");
         }
+        if (colors == null) {
+            throw new IllegalArgumentException("colour control must be set");
+        }
+        contentLayers = layerWeights(contentLayers, "content");
+        styleLayers = layerWeights(styleLayers, "style");
     }
 
     /** The defaults for a network: what a caller who sets nothing gets, and what the command line shows. */
+    /** Layer name to relative weight, in order; empty means the network's default layers. */
+    private static Map<String, Double> layerWeights(Map<String, Double> weights, String what) {
+        Map<String, Double> copy = new LinkedHashMap<>(weights == null ? Map.of() : weights);
+        copy.forEach((layer, w) -> {
+            if (!(w >= 0) || Double.isInfinite(w)) {
+                throw new IllegalArgumentException(what + " layer " + layer + " weight must be a non-negative number, got " + w);
+            }
+        });
+        if (!copy.isEmpty() && copy.values().stream().mapToDouble(Double::doubleValue).sum() <= 0) {
+            throw new IllegalArgumentException(what + " layer weights must not all be zero");
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+
     public static StyleTransferOptions defaults(NetworkArchitecture architecture) {
         return builder(architecture).build();
     }
@@ -65,7 +91,9 @@ public record StyleTransferOptions(
         b.contentWeight = recommended.content();
         b.styleWeight = recommended.style();
         b.tvWeight = recommended.tv();
-        b.adam = AdamSettings.of(new LearningRateSchedule.Constant(recommended.learningRate()));
+        b.recommended = recommended;
+        b.iterations = recommended.iterations();
+        b.initialization = recommended.startFromContent() ? Initialization.content(0) : Initialization.noise();
         return b;
     }
 
@@ -85,6 +113,9 @@ public record StyleTransferOptions(
         b.initialization = initialization;
         b.seed = seed;
         b.preserveColors = preserveColors;
+        b.contentLayers = contentLayers;
+        b.styleLayers = styleLayers;
+        b.colors = colors;
         return b;
     }
 
@@ -98,11 +129,16 @@ public record StyleTransferOptions(
         private int iterations = 1000;
         private Pooling pooling = Pooling.MAX;
         private AdamSettings adam;
+        /** The network's recommendation, for the learning-rate schedule, which depends on the iteration count. */
+        private NetworkArchitecture.RecommendedWeights recommended;
         private OptimizerKind optimizer = OptimizerKind.ADAM;
         private int lbfgsHistorySize = 20;
         private Initialization initialization = Initialization.noise();
         private long seed;
         private boolean preserveColors;
+        private Map<String, Double> contentLayers = Map.of();
+        private Map<String, Double> styleLayers = Map.of();
+        private ColorControl colors = ColorControl.STYLE;
 
         private Builder() {
         }
@@ -172,9 +208,34 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /** Content layers and their relative weights, replacing the network's default (and the blend). */
+        public Builder contentLayers(Map<String, Double> layers) {
+            contentLayers = layers;
+            return this;
+        }
+
+        /** Style layers and their relative weights, replacing the network's default layers. */
+        public Builder styleLayers(Map<String, Double> layers) {
+            styleLayers = layers;
+            return this;
+        }
+
+        /** Whose colours the result has. */
+        public Builder colors(ColorControl control) {
+            colors = control;
+            return this;
+        }
+
         public StyleTransferOptions build() {
+            if (adam == null) {
+                adam = AdamSettings.of(recommended.finalLearningRate() == recommended.learningRate()
+                        ? new LearningRateSchedule.Constant(recommended.learningRate())
+                        : new LearningRateSchedule.Annealed(recommended.learningRate(), recommended.finalLearningRate(),
+                        Math.max(1, iterations - 1)));
+            }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
-                    tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors);
+                    tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
+                    contentLayers, styleLayers, colors);
         }
     }
 

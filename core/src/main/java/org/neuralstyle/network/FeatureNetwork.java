@@ -47,6 +47,19 @@ public final class FeatureNetwork {
     }
 
     /**
+     * The image mirrored past its bottom and right edges by the band the network would never see
+     * ({@link NetworkArchitecture#unseenEdge()}), so the last rows and columns fall inside the unpadded strided
+     * windows and get style like the rest instead of staying a smooth, unstylized strip. As is for VGG.
+     */
+    public Operand<TFloat32> seenWhole(Operand<TFloat32> rgbImage) {
+        int edge = weights.architecture().unseenEdge();
+        if (edge == 0) {
+            return rgbImage;
+        }
+        return tf.mirrorPad(rgbImage, tf.constant(new int[][] {{0, 0}, {0, edge}, {0, edge}, {0, 0}}), "REFLECT");
+    }
+
+    /**
      * Applies the network to an RGB image batch [1, H, W, 3] on the 0..255 scale and returns the outputs
      * of the requested layers. Layers after the deepest requested one are not built. The outputs are on one
      * scale for every weights file: a network normalising its input to the 0..1 mean/std scale has its outputs

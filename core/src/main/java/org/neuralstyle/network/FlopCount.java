@@ -38,7 +38,8 @@ public final class FlopCount {
      * the same again (a transposed convolution per layer; the weights are constants, so no weight gradients).
      */
     public static long iteration(NetworkArchitecture architecture, Collection<String> layers, int width, int height) {
-        return 2 * forward(architecture, layers, width, height);
+        int edge = architecture.unseenEdge(); // the mirrored band the style-transfer graph adds
+        return 2 * forward(architecture, layers, width + edge, height + edge);
     }
 
     private static long convolution(Layer.Convolution c, int h, int w) {

@@ -15,13 +15,25 @@ public record NetworkArchitecture(String name, List<Layer> layers,
                                   RecommendedWeights recommendedWeights) {
 
     /**
-     * Loss weights and learning rate that work for this network, on features of the 0..255 scale (every weights
-     * file's features are put on it, see {@link InputNormalization#featureScale()}): VGG's are the reference
-     * implementation's defaults. The library's and the command line's defaults both come from here, through
+     * Settings that work for this network, on features of the 0..255 scale (every weights file's features are
+     * put on it, see {@link InputNormalization#featureScale()}): VGG's are the reference implementation's
+     * defaults. The library's and the command line's defaults both come from here, through
      * {@code StyleTransferOptions.defaults(architecture)}.
+     *
+     * @param styleLayerWeights relative weight of each default style layer, in order (empty: equal)
+     * @param finalLearningRate the rate at the last iteration, annealed geometrically from learningRate (equal:
+     *                          constant)
+     * @param startFromContent  start from the content image rather than from noise
      */
-    public record RecommendedWeights(double content, double style, double tv, double learningRate) {
-        public static final RecommendedWeights REFERENCE = new RecommendedWeights(5, 500, 100, 10);
+    public record RecommendedWeights(double content, double style, double tv, double learningRate,
+                                     List<Double> styleLayerWeights, double finalLearningRate, int iterations,
+                                     boolean startFromContent) {
+        public static final RecommendedWeights REFERENCE = new RecommendedWeights(5, 500, 100, 10, List.of(), 10, 1000,
+                false);
+
+        public RecommendedWeights {
+            styleLayerWeights = List.copyOf(styleLayerWeights);
+        }
     }
 
     public NetworkArchitecture(String name, List<Layer> layers, List<String> defaultContentLayers,
@@ -45,12 +57,50 @@ public record NetworkArchitecture(String name, List<Layer> layers,
         for (String l : defaultStyleLayers) {
             requireLayer(names, l);
         }
+        if (!recommendedWeights.styleLayerWeights().isEmpty()
+                && recommendedWeights.styleLayerWeights().size() != defaultStyleLayers.size()) {
+            throw new IllegalArgumentException(name + ": " + recommendedWeights.styleLayerWeights().size()
+                    + " style layer weights for " + defaultStyleLayers.size() + " style layers");
+        }
     }
 
     private void requireLayer(Set<String> names, String layer) {
         if (!names.contains(layer)) {
             throw new IllegalArgumentException(name + " has no layer " + layer);
         }
+    }
+
+    /** The default style layers with their relative weights (equal where the network recommends none). */
+    public java.util.Map<String, Double> defaultStyleLayerWeights() {
+        java.util.Map<String, Double> weights = new java.util.LinkedHashMap<>();
+        List<Double> given = recommendedWeights.styleLayerWeights();
+        for (int k = 0; k < defaultStyleLayers.size(); k++) {
+            weights.put(defaultStyleLayers.get(k), given.isEmpty() ? 1.0 : given.get(k));
+        }
+        return weights;
+    }
+
+    /**
+     * How many pixels along the bottom and right edges the network may never see: unpadded (VALID) strided
+     * layers drop the rows and columns that do not fill a last window, up to one stride at each such layer, so
+     * the product of their strides bounds it (SqueezeNet 1.1: 16). Padded networks (VGG) see every pixel: 0.
+     * Left as it is, such a band gets no style gradient and stays a smooth, unstylized strip.
+     */
+    public int unseenEdge() {
+        int product = 1;
+        for (Layer layer : layers) {
+            if (layer instanceof Layer.Convolution c && c.padding() == Layer.Padding.VALID && c.stride() > 1) {
+                product *= c.stride();
+            } else if (layer instanceof Layer.Pool p && p.padding() == Layer.Padding.VALID && p.stride() > 1) {
+                product *= p.stride();
+            }
+        }
+        return product == 1 ? 0 : product;
+    }
+
+    /** The names of every layer whose output a loss can use (convolutions' ReLUs, fire modules, pools). */
+    public List<String> layerNames() {
+        return layers.stream().map(Layer::name).toList();
     }
 
     public boolean hasLayer(String layerName) {
@@ -99,7 +149,8 @@ public record NetworkArchitecture(String name, List<Layer> layers,
     public int minimumInputSize(Collection<String> layerNames) {
         int last = layerNames.stream().mapToInt(this::indexOf).max()
                 .orElseThrow(() -> new IllegalArgumentException("no layers"));
-        for (int n = 1; ; n++) {
+        // The image is mirrored past its edges by the unseen band, which needs more pixels than it mirrors.
+        for (int n = unseenEdge() + 1; ; n++) {
             int size = n;
             for (Layer layer : layers.subList(0, last + 1)) {
                 size = layer.outputSize(size);
@@ -109,4 +160,5 @@ public record NetworkArchitecture(String name, List<Layer> layers,
             }
         }
     }
+
 }

@@ -10,7 +10,8 @@ import java.util.List;
 public final class Vgg {
 
     private static final int[] CHANNELS = {64, 128, 256, 512, 512};
-    private static final List<String> CONTENT = List.of("relu4_2");
+    /** relu4_2 carries the content; --content-weight-blend below 1 moves a share to relu5_2 (the reference's). */
+    private static final List<String> CONTENT = List.of("relu4_2", "relu5_2");
     private static final List<String> STYLE = List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
 
     private Vgg() {

@@ -18,7 +18,10 @@ public final class Adam implements Optimizer {
         this.v = new float[size];
     }
 
-    /** One evaluation per step, as the reference implementation; stops at a loss that is not finite. */
+    /**
+     * One evaluation per step, as the reference implementation; after each step x is projected back into the
+     * objective's allowed set; stops at a loss that is not finite.
+     */
     @Override
     public Outcome minimize(Objective objective, float[] x) {
         float[] gradient = new float[x.length];
@@ -31,6 +34,7 @@ public final class Adam implements Optimizer {
                 return Outcome.BUDGET_SPENT;
             }
             step(x, gradient);
+            objective.project(x);
         }
     }
 

@@ -38,6 +38,26 @@ public sealed interface LearningRateSchedule {
         }
     }
 
+    /**
+     * From {@code initialRate} to {@code finalRate} over {@code steps} steps, geometrically (a straight line on
+     * a log scale), then {@code finalRate}: large steps while the picture forms, small ones to settle detail.
+     */
+    record Annealed(double initialRate, double finalRate, int steps) implements LearningRateSchedule {
+        public Annealed {
+            requirePositive(initialRate, "learning rate");
+            requirePositive(finalRate, "final learning rate");
+            if (steps < 1) {
+                throw new IllegalArgumentException("annealing needs at least 1 step, got " + steps);
+            }
+        }
+
+        @Override
+        public double rateAt(int step) {
+            double t = Math.min(step, steps) / (double) steps;
+            return initialRate * Math.pow(finalRate / initialRate, t);
+        }
+    }
+
     private static void requirePositive(double value, String what) {
         if (!(value > 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(what + " must be positive, got " + value);

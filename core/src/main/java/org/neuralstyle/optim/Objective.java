@@ -8,4 +8,8 @@ public interface Objective {
 
     /** True when no more evaluations may be made (budget spent, or the caller asked to stop). */
     boolean exhausted();
+
+    /** Puts x back into the allowed set after a step (pixels into 0..255); nothing by default. */
+    default void project(float[] x) {
+    }
 }

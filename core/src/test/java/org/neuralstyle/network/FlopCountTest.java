@@ -30,7 +30,11 @@ class FlopCountTest {
         long conv0 = 2L * 3 * 3 * 9 * 3 * 64;
         long fire2 = 2L * 64 * 16 + 2L * 16 * 64 + 2L * 9 * 16 * 64;
         assertThat(FlopCount.forward(SqueezeNet.v1_1(), List.of("fire2"), 7, 7)).isEqualTo(conv0 + fire2);
-        assertThat(FlopCount.iteration(SqueezeNet.v1_1(), List.of("fire2"), 7, 7)).isEqualTo(2 * (conv0 + fire2));
+        // An iteration sees the image mirrored by SqueezeNet's unseen edge (16: conv0, pool0, pool3, pool5 stride 2).
+        assertThat(SqueezeNet.v1_1().unseenEdge()).isEqualTo(16);
+        assertThat(Vgg.vgg19().unseenEdge()).isZero();
+        assertThat(FlopCount.iteration(SqueezeNet.v1_1(), List.of("fire2"), 7, 7))
+                .isEqualTo(2 * FlopCount.forward(SqueezeNet.v1_1(), List.of("fire2"), 23, 23));
     }
 
     @Test
@@ -46,5 +50,7 @@ class FlopCountTest {
         // conv0, pool0, pool3 and pool5 are 3x3/2 VALID: 31 -> 15 -> 7 -> 3 -> 1; 30 -> 14 -> 6 -> 2 -> 0.
         assertThat(SqueezeNet.v1_1().minimumInputSize(List.of("relu0", "fire6"))).isEqualTo(31);
         assertThat(Vgg.vgg19().minimumInputSize(List.of("relu5_1"))).isEqualTo(1);
+        // Shallow layers alone: the image must still be larger than the 16 mirrored pixels.
+        assertThat(SqueezeNet.v1_1().minimumInputSize(List.of("relu0"))).isEqualTo(17);
     }
 }
