@@ -86,8 +86,9 @@ final class VideoCommand implements Callable<Integer> {
     Integer laterIterations;
 
     @Option(names = "--temporal-weight", paramLabel = "W",
-            description = "Weight of the temporal loss with --video-init flow (default: ${DEFAULT-VALUE}, as Ruder et al.).")
-    double temporalWeight = VideoSettings.DEFAULT_TEMPORAL_WEIGHT;
+            description = "Weight of the temporal loss with --video-init flow (default: 1000 for VGG, as Ruder et al.; "
+                    + "the network's recommendation: squeezenet 5000).")
+    Double temporalWeight;
 
     @Option(names = "--temporal-frames", split = ",", arity = "1..*", paramLabel = "J",
             description = "With flow: the earlier frames (1 = the previous) each frame is held to, each pixel to the "
@@ -133,6 +134,9 @@ final class VideoCommand implements Callable<Integer> {
             throw new UserError("--colors " + style.colors + " is for images; for video use --preserve-colors");
         }
         VideoInit init = videoInit();
+        if (temporalWeight == null) {
+            temporalWeight = architecture.recommendedWeights().temporal();
+        }
         StyleOptions.requireNonNegative(temporalWeight, "--temporal-weight");
         if (laterIterations != null) {
             StyleOptions.requireAtLeast(laterIterations, 1, "--later-iterations");

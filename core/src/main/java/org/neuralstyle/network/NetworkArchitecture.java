@@ -24,12 +24,13 @@ public record NetworkArchitecture(String name, List<Layer> layers,
      * @param finalLearningRate the rate at the last iteration, annealed geometrically from learningRate (equal:
      *                          constant)
      * @param startFromContent  start from the content image rather than from noise
+     * @param temporal          video: the weight of Ruder et al.'s temporal loss against these loss weights
      */
     public record RecommendedWeights(double content, double style, double tv, double learningRate,
                                      List<Double> styleLayerWeights, double finalLearningRate, int iterations,
-                                     boolean startFromContent) {
+                                     boolean startFromContent, double temporal) {
         public static final RecommendedWeights REFERENCE = new RecommendedWeights(5, 500, 100, 10, List.of(), 10, 1000,
-                false);
+                false, 1e3);
 
         public RecommendedWeights {
             styleLayerWeights = List.copyOf(styleLayerWeights);

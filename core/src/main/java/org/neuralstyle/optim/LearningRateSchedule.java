@@ -56,6 +56,14 @@ public sealed interface LearningRateSchedule {
             double t = Math.min(step, steps) / (double) steps;
             return initialRate * Math.pow(finalRate / initialRate, t);
         }
+
+        /**
+         * The same annealing for a run that starts from a finished picture (a video frame from the previous
+         * stylized frame): from the geometric middle of the two rates, so the first steps refine rather than repaint.
+         */
+        public Annealed warmStart(int runSteps) {
+            return new Annealed(Math.sqrt(initialRate * finalRate), finalRate, Math.max(1, runSteps));
+        }
     }
 
     private static void requirePositive(double value, String what) {

@@ -12,8 +12,6 @@ public record VideoSettings(int width, int height, int frames, VideoInit init, i
                             int laterFrameIterations, double temporalWeight, List<Integer> temporalFrames,
                             boolean earlyStop) {
 
-    public static final double DEFAULT_TEMPORAL_WEIGHT = 1e3;
-
     public VideoSettings {
         if (width < 2 || height < 2 || width % 2 != 0 || height % 2 != 0) {
             throw new IllegalArgumentException("frames must be at least 2x2 with even sides, got " + width + "x" + height);
