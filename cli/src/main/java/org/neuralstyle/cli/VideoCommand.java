@@ -190,9 +190,9 @@ final class VideoCommand implements Callable<Integer> {
                 stop.finished();
                 return StylizeCommand.EXIT_INTERRUPTED;
             }
-            TemporalConsistency consistency = assemble(store, settings, info, videoOutput);
+            VideoAssembly.Measures measures = assemble(store, settings, info, videoOutput);
             stop.finished();
-            report(result, consistency, settings, info);
+            report(result, measures, settings, info);
         }
         if (videoOutput && !keepFrames) {
             store.delete();
@@ -301,7 +301,7 @@ final class VideoCommand implements Callable<Integer> {
      * Encodes the frames (a video output) and measures the consistency, in one pass over the source; the
      * encoder copies the source's audio (a folder has none).
      */
-    private TemporalConsistency assemble(FrameStore store, VideoSettings settings, VideoInfo info, boolean videoOutput)
+    private VideoAssembly.Measures assemble(FrameStore store, VideoSettings settings, VideoInfo info, boolean videoOutput)
             throws IOException {
         try (FrameSource source = openSource(); OpticalFlow flow = new DisOpticalFlow()) {
             if (!videoOutput) {
@@ -309,14 +309,15 @@ final class VideoCommand implements Callable<Integer> {
             }
             try (VideoEncoder encoder = VideoEncoder.open(output, settings.width(), settings.height(),
                     info.frameRate(), content)) {
-                TemporalConsistency consistency = VideoAssembly.run(source, store, settings, encoder, flow);
+                VideoAssembly.Measures consistency = VideoAssembly.run(source, store, settings, encoder, flow);
                 encoder.commit();
                 return consistency;
             }
         }
     }
 
-    private void report(VideoResult result, TemporalConsistency consistency, VideoSettings settings, VideoInfo info) {
+    private void report(VideoResult result, VideoAssembly.Measures measures, VideoSettings settings, VideoInfo info) {
+        TemporalConsistency consistency = measures.consistency();
         List<FrameReport> later = new ArrayList<>();
         double seconds = 0;
         double firstSeconds = -1;
@@ -339,5 +340,10 @@ final class VideoCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "temporal consistency error %.2f (mean masked squared difference to the warped "
                 + "previous frame over %d frame pairs; lower flickers less)%n", consistency.meanError(), consistency.pairs());
+        if (measures.fidelity().frames() > 0) {
+            out.printf(Locale.ROOT, "motion fidelity %.2f (how well each frame's edges follow its own content where the "
+                    + "scene moved since frame 1, relative to frame 1, over %d frames; a video that holds still scores "
+                    + "far below 1)%n", measures.fidelity().mean(), measures.fidelity().frames());
+        }
     }
 }

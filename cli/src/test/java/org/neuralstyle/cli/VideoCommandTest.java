@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.within;
 class VideoCommandTest {
 
     private static final Pattern CONSISTENCY = Pattern.compile("temporal consistency error (\\S+)");
+    private static final Pattern FIDELITY = Pattern.compile("motion fidelity (\\S+) .* over (\\d+) frames");
     private static final Pattern FRAME_LINE = Pattern.compile("^frame (\\d+)/(\\d+) ", Pattern.MULTILINE);
 
     @TempDir
@@ -53,6 +54,11 @@ class VideoCommandTest {
             assertThat(m.find()).as(run.out()).isTrue();
             assertThat(run.out()).contains("over 11 frame pairs");
             error.put(mode, Double.parseDouble(m.group(1)));
+            // The second measure is printed beside it, over the frames in which the tree moved.
+            Matcher f = FIDELITY.matcher(run.out());
+            assertThat(f.find()).as(run.out()).isTrue();
+            assertThat(Double.parseDouble(f.group(1))).as(mode).isBetween(0.0, 2.0);
+            assertThat(Integer.parseInt(f.group(2))).isPositive();
             // The video has the source's rate and timing: the clip's AVI drops frames, so its first 12 decoded
             // frames span more frame times at 15 fps, each held until the next. The frames folder is gone.
             try (FrameSource video = FrameSource.open(output, 25)) {

@@ -11,7 +11,7 @@ import java.io.IOException;
 
 /**
  * The last step of a finished run, one pass over the source and the stored frames together: measures the
- * temporal consistency of the stylized frames and, for a video output, encodes them at the source frames'
+ * temporal consistency of the stylized frames and how well they follow the motion and, for a video output, encodes them at the source frames'
  * times (the caller commits the encoder).
  */
 public final class VideoAssembly {
@@ -19,21 +19,28 @@ public final class VideoAssembly {
     private VideoAssembly() {
     }
 
+    /** The two measures of a finished video: flicker, and whether the frames follow the motion. */
+    public record Measures(TemporalConsistency consistency, MotionFidelity fidelity) {
+    }
+
     /** @param encoder where the frames go, or null for a frame-folder output (measure only) */
-    public static TemporalConsistency run(FrameSource source, FrameStore store, VideoSettings settings,
-                                          VideoEncoder encoder, OpticalFlow flow) throws IOException {
+    public static Measures run(FrameSource source, FrameStore store, VideoSettings settings,
+                               VideoEncoder encoder, OpticalFlow flow) throws IOException {
         TemporalConsistency consistency = new TemporalConsistency(flow);
+        MotionFidelity fidelity = new MotionFidelity();
         for (int k = 1; k <= settings.frames(); k++) {
             TimedFrame decoded = source.next();
             if (decoded == null) {
                 throw new VideoFormatException("the video ended after " + (k - 1) + " of " + settings.frames() + " frames");
             }
             RgbImage stylized = store.read(k);
-            consistency.add(VideoStyleTransfer.contentFrame(decoded, settings), stylized);
+            RgbImage content = VideoStyleTransfer.contentFrame(decoded, settings);
+            consistency.add(content, stylized);
+            fidelity.add(content, stylized);
             if (encoder != null) {
                 encoder.write(stylized, decoded.timestampMicros());
             }
         }
-        return consistency;
+        return new Measures(consistency, fidelity);
     }
 }
