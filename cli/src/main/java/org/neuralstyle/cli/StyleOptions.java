@@ -3,6 +3,7 @@ package org.neuralstyle.cli;
 import org.neuralstyle.algorithm.ColorControl;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
@@ -123,6 +124,12 @@ final class StyleOptions {
     @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
     boolean preserveColors;
 
+    @Option(names = "--style-loss", paramLabel = "gram|wasserstein",
+            description = "Style statistics: gram (the paper's Gram matrices, default) or wasserstein (means and "
+                    + "covariances, the squared 2-Wasserstein distance between Gaussian fits; its scale differs: "
+                    + "set --style-weight to taste).")
+    String styleLoss;
+
     @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
             description = "Whose colours: the style's (default); the content's by recolouring the styles to its mean "
                     + "colour and covariance first; or the content's by styling luminance alone (Gatys et al. 2017).")
@@ -203,12 +210,21 @@ final class StyleOptions {
                 .seed(chosenSeed)
                 .preserveColors(preserveColors)
                 .colors(colorControl())
+                .styleLoss(styleLossKind())
                 .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
                 .styleLayers(LayerOption.parse(styleLayers, architecture, "--style-layers"));
         if (learningRate != null || learningRateDecay != null || beta1 != null || beta2 != null || epsilon != null) {
             builder.adam(adam(builder.build().adam()));
         }
         return builder.build();
+    }
+
+    private StyleLoss.Kind styleLossKind() {
+        try {
+            return styleLoss == null ? StyleLoss.Kind.GRAM : StyleLoss.Kind.parse(styleLoss);
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--style-loss: " + e.getMessage());
+        }
     }
 
     ColorControl colorControl() {

@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Everything that shapes the loss: the term weights, which layers carry content and style and with what
+ * Everything that shapes the loss: the style statistics and their distance, the term weights, which layers carry content and style and with what
  * weight, the normalised blend weight of each style image, and for video frames the temporal weight (0: no
  * temporal term in the graph).
  */
 public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                        double styleWeight, Map<String, Double> styleLayers, double[] styleBlend,
-                       double tvWeight, double temporalWeight) {
+                       double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss) {
 
     public LossSpec {
         // Insertion order is kept so the graph is built the same way every run.
@@ -48,7 +48,8 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 style,
                 LayerWeights.normalisedBlend(blendWeights),
                 options.tvWeight(),
-                0);
+                0,
+                options.styleLoss());
     }
 
     private static void requireLayer(NetworkArchitecture architecture, String layer, String what) {
@@ -62,7 +63,7 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + weight);
         }
-        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight);
+        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight, styleLoss);
     }
 
     public boolean hasTemporalTerm() {

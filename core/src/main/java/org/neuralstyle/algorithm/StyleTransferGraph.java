@@ -40,7 +40,9 @@ public final class StyleTransferGraph implements AutoCloseable {
     private final Placeholder<TFloat32> image;
     private final Placeholder<TFloat32> targetImage;
     private final Map<String, Operand<TFloat32>> targetFeatures;
-    private final Map<String, Operand<TFloat32>> targetGrams;
+    private final StyleLoss styleStatistics;
+    /** The style statistics of the target image, every layer's in order, flat: what a style image gives. */
+    private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
     private final List<Placeholder<TFloat32>> contentTargets = new ArrayList<>();
     private final List<List<Placeholder<TFloat32>>> styleTargets = new ArrayList<>();
     private final Operand<TFloat32> contentLoss;
@@ -74,9 +76,12 @@ public final class StyleTransferGraph implements AutoCloseable {
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
             Map<String, Operand<TFloat32>> features = network.apply(network.seenWhole(image), layers);
             targetFeatures = network.apply(network.seenWhole(targetImage), layers);
-            targetGrams = new java.util.LinkedHashMap<>();
+            styleStatistics = spec.styleLoss().loss();
+            Map<String, List<Operand<TFloat32>>> imageStatistics = new java.util.LinkedHashMap<>();
             for (String layer : spec.styleLayers().keySet()) {
-                targetGrams.put(layer, Losses.gram(tf, targetFeatures.get(layer), arch.outputChannels(layer)));
+                long channels = arch.outputChannels(layer);
+                imageStatistics.put(layer, styleStatistics.statistics(tf, features.get(layer), channels));
+                targetStatistics.addAll(styleStatistics.statistics(tf, targetFeatures.get(layer), channels));
             }
 
             // Content loss: w_c * sum_l b_l * mean((F_l - P_l)^2)   (paper, equation 1)
@@ -90,26 +95,28 @@ public final class StyleTransferGraph implements AutoCloseable {
             contentLoss = Losses.scaled(tf, Losses.weightedSum(tf, contentTerms,
                     List.copyOf(spec.contentLayers().values())), spec.contentWeight());
 
-            // Style loss: w_s * sum_i s_i * sum_l v_l * mean((G_l - A_{l,i})^2)   (paper, equation 2)
-            List<Operand<TFloat32>> grams = new ArrayList<>();
-            for (String layer : spec.styleLayers().keySet()) {
-                grams.add(Losses.gram(tf, features.get(layer), arch.outputChannels(layer)));
-            }
-            List<Operand<TFloat32>> perStyle = new ArrayList<>();
-            List<Double> blend = new ArrayList<>();
-            for (int i = 0; i < spec.styleCount(); i++) {
+            // Style loss: w_s * sum_i s_i * sum_l v_l * d(stat_l(x), stat_{l,i})   (paper, equation 2, with d the
+            // squared error of Gram matrices); a loss that blends styles has one term of weight 1.
+            int terms = styleStatistics.blendsStyles() ? 1 : spec.styleCount();
+            List<Operand<TFloat32>> perTerm = new ArrayList<>();
+            List<Double> termWeights = new ArrayList<>();
+            for (int i = 0; i < terms; i++) {
                 List<Placeholder<TFloat32>> targets = new ArrayList<>();
                 List<Operand<TFloat32>> layerTerms = new ArrayList<>();
-                for (Operand<TFloat32> g : grams) {
-                    Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(g.shape()));
-                    targets.add(a);
-                    layerTerms.add(Losses.meanSquaredError(tf, g, a));
+                for (List<Operand<TFloat32>> statistics : imageStatistics.values()) {
+                    List<Operand<TFloat32>> layerTargets = new ArrayList<>();
+                    for (Operand<TFloat32> statistic : statistics) {
+                        Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(statistic.shape()));
+                        targets.add(a);
+                        layerTargets.add(a);
+                    }
+                    layerTerms.add(styleStatistics.distance(tf, statistics, layerTargets));
                 }
                 styleTargets.add(targets);
-                perStyle.add(Losses.weightedSum(tf, layerTerms, List.copyOf(spec.styleLayers().values())));
-                blend.add(spec.styleBlend()[i]);
+                perTerm.add(Losses.weightedSum(tf, layerTerms, List.copyOf(spec.styleLayers().values())));
+                termWeights.add(terms == 1 && styleStatistics.blendsStyles() ? 1.0 : spec.styleBlend()[i]);
             }
-            styleLoss = Losses.scaled(tf, Losses.weightedSum(tf, perStyle, blend), spec.styleWeight());
+            styleLoss = Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), spec.styleWeight());
 
             tvLoss = Losses.scaled(tf, Losses.totalVariation(tf, image, height, width, 3), spec.tvWeight());
 
@@ -160,10 +167,14 @@ public final class StyleTransferGraph implements AutoCloseable {
                     + ", graph is " + width + "x" + height);
         }
         closeAll(contentTargetTensors);
-        contentTargetTensors.addAll(runTargets(content, List.copyOf(spec.contentLayers().keySet()), targetFeatures));
+        contentTargetTensors.addAll(runTargets(content, spec.contentLayers().keySet().stream()
+                .map(targetFeatures::get).toList()));
     }
 
-    /** Takes the style Gram targets from the style images (any size), one per blend weight. */
+    /**
+     * Takes the style targets from the style images (any size), one per blend weight: each style's statistics,
+     * or, for a loss that blends styles, their blend.
+     */
     public void setStyles(List<RgbImage> styles) {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
@@ -171,7 +182,29 @@ public final class StyleTransferGraph implements AutoCloseable {
         styleTargetTensors.forEach(StyleTransferGraph::closeAll);
         styleTargetTensors.clear();
         for (RgbImage style : styles) {
-            styleTargetTensors.add(runTargets(style, List.copyOf(spec.styleLayers().keySet()), targetGrams));
+            styleTargetTensors.add(runTargets(style, targetStatistics));
+        }
+        if (styleStatistics.blendsStyles()) {
+            List<List<float[]>> values = new ArrayList<>();
+            for (List<TFloat32> tensors : styleTargetTensors) {
+                values.add(tensors.stream().map(Tensors::toArray).toList());
+            }
+            List<long[]> shapes = styleTargetTensors.get(0).stream().map(Tensors::shape).toList();
+            styleTargetTensors.forEach(StyleTransferGraph::closeAll);
+            styleTargetTensors.clear();
+            List<TFloat32> blended = new ArrayList<>();
+            int perLayer = values.get(0).size() / spec.styleLayers().size();
+            for (int start = 0; start < values.get(0).size(); start += perLayer) {
+                List<List<float[]>> layerValues = new ArrayList<>();
+                for (List<float[]> style : values) {
+                    layerValues.add(style.subList(start, start + perLayer));
+                }
+                List<float[]> mixed = styleStatistics.blend(layerValues, spec.styleBlend());
+                for (int k = 0; k < perLayer; k++) {
+                    blended.add(Tensors.of(mixed.get(k), shapes.get(start + k)));
+                }
+            }
+            styleTargetTensors.add(blended);
         }
     }
 
@@ -203,7 +236,7 @@ public final class StyleTransferGraph implements AutoCloseable {
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */
     public LossTerms evaluate(float[] pixels, float[] gradientOut) {
         if (contentTargetTensors.isEmpty() && !spec.contentLayers().isEmpty()
-                || styleTargetTensors.size() != spec.styleCount()) {
+                || styleTargetTensors.size() != styleTargets.size()) {
             throw new IllegalStateException("set the content and style targets before evaluating");
         }
         Tensors.write(imageTensor, pixels);
@@ -232,16 +265,17 @@ public final class StyleTransferGraph implements AutoCloseable {
         }
     }
 
-    private List<TFloat32> runTargets(RgbImage img, List<String> layers, Map<String, Operand<TFloat32>> source) {
+    /** The given target-side operations for one image, copied out as tensors this graph owns. */
+    private List<TFloat32> runTargets(RgbImage img, List<Operand<TFloat32>> operations) {
         Session.Runner runner = graph.session().runner();
         List<TFloat32> out = new ArrayList<>();
         try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3)) {
             runner.feed(targetImage, input);
-            for (String layer : layers) {
-                runner.fetch(source.get(layer));
+            for (Operand<TFloat32> op : operations) {
+                runner.fetch(op);
             }
             try (Result result = runner.run()) {
-                for (int k = 0; k < layers.size(); k++) {
+                for (int k = 0; k < operations.size(); k++) {
                     Tensor t = result.get(k);
                     out.add(Tensors.of(Tensors.toArray(t), Tensors.shape(t)));
                 }

@@ -31,7 +31,8 @@ public record StyleTransferOptions(
         boolean preserveColors,
         Map<String, Double> contentLayers,
         Map<String, Double> styleLayers,
-        ColorControl colors) {
+        ColorControl colors,
+        StyleLoss.Kind styleLoss) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -52,8 +53,8 @@ public record StyleTransferOptions(
         if (pooling == null || adam == null || optimizer == null || initialization == null) {
             throw new IllegalArgumentException("pooling, optimiser and initialisation must be set");
         }
-        if (colors == null) {
-            throw new IllegalArgumentException("colour control must be set");
+        if (colors == null || styleLoss == null) {
+            throw new IllegalArgumentException("colour control and style loss must be set");
         }
         contentLayers = layerWeights(contentLayers, "content");
         styleLayers = layerWeights(styleLayers, "style");
@@ -116,6 +117,7 @@ public record StyleTransferOptions(
         b.contentLayers = contentLayers;
         b.styleLayers = styleLayers;
         b.colors = colors;
+        b.styleLoss = styleLoss;
         return b;
     }
 
@@ -139,6 +141,7 @@ public record StyleTransferOptions(
         private Map<String, Double> contentLayers = Map.of();
         private Map<String, Double> styleLayers = Map.of();
         private ColorControl colors = ColorControl.STYLE;
+        private StyleLoss.Kind styleLoss = StyleLoss.Kind.GRAM;
 
         private Builder() {
         }
@@ -220,6 +223,12 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /** The style statistics and their distance: the paper's Gram matrices, or means and covariances (W2). */
+        public Builder styleLoss(StyleLoss.Kind kind) {
+            styleLoss = kind;
+            return this;
+        }
+
         /** Whose colours the result has. */
         public Builder colors(ColorControl control) {
             colors = control;
@@ -235,7 +244,7 @@ public record StyleTransferOptions(
             }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
-                    contentLayers, styleLayers, colors);
+                    contentLayers, styleLayers, colors, styleLoss);
         }
     }
 

@@ -2,6 +2,7 @@ package org.neuralstyle.algorithm;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.image.RgbImage;
@@ -124,13 +125,13 @@ class StyleTransferGraphTest {
     }
 
     @ParameterizedTest
-    @EnumSource(Pooling.class)
-    void gradientMatchesFiniteDifferences(Pooling pooling) {
+    @CsvSource({"MAX, GRAM", "AVG, GRAM", "MAX, WASSERSTEIN"})
+    void gradientMatchesFiniteDifferences(Pooling pooling, StyleLoss.Kind styleLoss) {
         NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 7);
         int w = 8;
         int h = 8;
         StyleTransferOptions options = StyleTransferOptions.builder(net.architecture())
-                .contentWeightBlend(0.5).styleLayerWeightExp(1.5).build();
+                .contentWeightBlend(0.5).styleLayerWeightExp(1.5).styleLoss(styleLoss).build();
         // With the temporal term too: its gradient 2 w_t c (x - w) / D reaches every masked pixel.
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2}).withTemporalWeight(3);
         try (StyleTransferGraph graph = new StyleTransferGraph(net, pooling, spec, w, h, EngineSettings.defaults())) {
@@ -162,7 +163,8 @@ class StyleTransferGraphTest {
             int relativeChecks = 0;
             for (int sample = 0; sample < 60; sample++) {
                 int i = pick.nextInt(x.length);
-                double numeric = centralDifference(graph, x, i, 0.25f);
+                // W2's traces cancel to a small difference of large float32 numbers: a wider step resolves it.
+                double numeric = centralDifference(graph, x, i, styleLoss == StyleLoss.Kind.GRAM ? 0.25f : 2f);
                 double error = Math.abs(numeric - gradient[i]);
                 maxAbsoluteError = Math.max(maxAbsoluteError, error);
                 if (Math.abs(gradient[i]) >= 0.1 * gradientScale) {
@@ -171,7 +173,9 @@ class StyleTransferGraphTest {
                 }
             }
             assertThat(relativeChecks).isGreaterThanOrEqualTo(10);
-            assertThat(maxRelativeError).isLessThan(1e-2);
+            // W2 through 12 Newton-Schulz steps in float32: central differences agree to 1.7% here at the wider
+            // step (12% at the narrow one, where float32 rounding of the cancelling traces dominates).
+            assertThat(maxRelativeError).isLessThan(styleLoss == StyleLoss.Kind.GRAM ? 1e-2 : 3e-2);
             assertThat(maxAbsoluteError).isLessThan(1e-2 * gradientScale);
         }
     }
