@@ -54,11 +54,9 @@ public final class CoarseToFine {
         for (int k = 0; k < scales.size(); k++) {
             Scale scale = scales.get(k);
             boolean last = k == scales.size() - 1;
-            StyleTransferOptions atScale = options.toBuilder()
-                    .iterations(scale.iterations())
-                    .initialization(previous == null ? options.initialization() : Initialization.image(previous, 0))
-                    .preserveColors(last && options.preserveColors())
-                    .build();
+            StyleTransferOptions atScale = options.forRun(scale.iterations(),
+                            previous == null ? options.initialization() : Initialization.image(previous, 0))
+                    .toBuilder().preserveColors(last && options.preserveColors()).build();
             StyleTransferResult result = transfer.stylize(Resampling.toWidth(content, scale.width()), styles, atScale,
                     listener, new StyleTransfer.Pass(k + 1, scales.size(), offset, total), start);
             // A later scale's iteration 0 is the previous scale's result, already counted.

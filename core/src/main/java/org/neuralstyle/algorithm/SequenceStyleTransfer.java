@@ -2,8 +2,6 @@ package org.neuralstyle.algorithm;
 
 import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.image.RgbImage;
-import org.neuralstyle.optim.AdamSettings;
-import org.neuralstyle.optim.LearningRateSchedule;
 import org.neuralstyle.network.NetworkWeights;
 
 import java.util.List;
@@ -68,20 +66,9 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         } else if (graph.hasTemporalTerm()) {
             graph.clearTemporalTarget();
         }
-        StyleTransferOptions.Builder frameOptions = options.toBuilder()
-                .iterations(frame.iterations()).initialization(frame.start());
-        if (options.adam().schedule() instanceof LearningRateSchedule.Annealed annealed) {
-            // Annealed over this frame's own budget; a frame that starts from the previous stylized one from the
-            // middle rate, since repainting it with the first frame's large steps would flicker.
-            LearningRateSchedule frameSchedule = frame.start().kind() == Initialization.Kind.IMAGE
-                    ? annealed.warmStart(frame.iterations() - 1)
-                    : new LearningRateSchedule.Annealed(annealed.initialRate(), annealed.finalRate(),
-                    Math.max(1, frame.iterations() - 1));
-            AdamSettings adam = options.adam();
-            frameOptions.adam(new AdamSettings(frameSchedule, adam.beta1(), adam.beta2(), adam.epsilon()));
-        }
+        StyleTransferOptions frameOptions = options.forRun(frame.iterations(), frame.start());
         float[] x = transfer.initialImage(content, frame.start(), options.seed());
-        return transfer.optimise(graph, x, content, frameOptions.build(), listener, StyleTransfer.Pass.only(frame.iterations()),
+        return transfer.optimise(graph, x, content, frameOptions, listener, StyleTransfer.Pass.only(frame.iterations()),
                 System.nanoTime(), frame.stopLoss());
     }
 

@@ -98,6 +98,23 @@ public record StyleTransferOptions(
         return b;
     }
 
+    /**
+     * These options for one run of its own: a scale of a coarse-to-fine run, a video frame. The iterations and the
+     * start are the run's; an annealed learning rate is annealed over this run's iterations, and a run that starts
+     * from a finished picture (the previous scale or frame) begins at the middle rate, so that its first steps
+     * refine rather than repaint it.
+     */
+    public StyleTransferOptions forRun(int runIterations, Initialization start) {
+        Builder b = toBuilder().iterations(runIterations).initialization(start);
+        if (adam.schedule() instanceof LearningRateSchedule.Annealed annealed) {
+            int steps = Math.max(1, runIterations - 1);
+            LearningRateSchedule schedule = start.kind() == Initialization.Kind.IMAGE ? annealed.warmStart(steps)
+                    : new LearningRateSchedule.Annealed(annealed.initialRate(), annealed.finalRate(), steps);
+            b.adam(new AdamSettings(schedule, adam.beta1(), adam.beta2(), adam.epsilon()));
+        }
+        return b.build();
+    }
+
     /** A builder holding these options, to change some of them. */
     public Builder toBuilder() {
         Builder b = new Builder();

@@ -44,4 +44,22 @@ class StyleTransferOptionsTest {
         assertThat(options.iterations()).isEqualTo(7);
         assertThat(options.contentWeight()).isEqualTo(SqueezeNet.v1_1().recommendedWeights().content());
     }
+
+    @Test
+    void aRunOfItsOwnAnnealsOverItsIterationsAndAWarmStartBeginsAtTheMiddleRate() {
+        StyleTransferOptions squeezenet = StyleTransferOptions.defaults(SqueezeNet.v1_1());
+        NetworkArchitecture.RecommendedWeights r = SqueezeNet.v1_1().recommendedWeights();
+        var fresh = squeezenet.forRun(101, Initialization.content(0)).adam().schedule();
+        assertThat(fresh.rateAt(0)).isEqualTo(r.learningRate());
+        assertThat(fresh.rateAt(100)).isCloseTo(r.finalLearningRate(), org.assertj.core.api.Assertions.within(1e-9));
+        var warm = squeezenet.forRun(101, Initialization.image(org.neuralstyle.image.RgbImage.filled(2, 2, 1, 1, 1), 0))
+                .adam().schedule();
+        assertThat(warm.rateAt(0)).isCloseTo(Math.sqrt(r.learningRate() * r.finalLearningRate()),
+                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(warm.rateAt(100)).isCloseTo(r.finalLearningRate(), org.assertj.core.api.Assertions.within(1e-9));
+        // VGG's constant rate is left as it is.
+        StyleTransferOptions vgg = StyleTransferOptions.defaults(Vgg.vgg19());
+        assertThat(vgg.forRun(50, Initialization.noise()).adam()).isEqualTo(vgg.adam());
+        assertThat(vgg.forRun(50, Initialization.noise()).iterations()).isEqualTo(50);
+    }
 }
