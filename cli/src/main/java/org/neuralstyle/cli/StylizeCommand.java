@@ -57,7 +57,8 @@ final class StylizeCommand implements Callable<Integer> {
 
     @Option(names = "--scales", split = ",", arity = "1..*", paramLabel = "PX",
             description = "Coarse-to-fine: optimise at each width in turn (e.g. 256,512), each scale starting from the "
-                    + "previous result upsampled; the last is the output width. Much faster for large images.")
+                    + "previous result upsampled; the last is the output width. Default above 512 px: halving widths "
+                    + "down to 256, the first with --iterations, the others with half.")
     List<Integer> scales;
 
     @Option(names = "--scale-iterations", split = ",", arity = "1..*", paramLabel = "N",
@@ -231,7 +232,7 @@ final class StylizeCommand implements Callable<Integer> {
             if (scaleIterations != null) {
                 throw new UserError("--scale-iterations needs --scales");
             }
-            return List.of(new CoarseToFine.Scale(outputWidth, iterations));
+            return CoarseToFine.automaticPlan(outputWidth, iterations);
         }
         if (scaleIterations != null && scaleIterations.size() != scales.size()) {
             throw new UserError("--scale-iterations has " + scaleIterations.size() + " values for "

@@ -73,6 +73,33 @@ public final class CoarseToFine {
         throw new AssertionError("the last scale returns");
     }
 
+    /** Outputs wider than this are made coarse to fine unless the caller gives its own scales. */
+    public static final int AUTOMATIC_ABOVE = 512;
+    /** The first scale of an automatic plan is at least this wide. */
+    static final int SMALLEST_SCALE = 256;
+
+    /**
+     * The plan for an output width: one scale up to {@link #AUTOMATIC_ABOVE}; above, widths halving down from the
+     * output while they stay at least {@link #SMALLEST_SCALE} (1024: 256, 512, 1024), the first with the full
+     * iterations, each later one with half as many, since it starts from a finished picture. Measured with
+     * SqueezeNet at 1024 px (china + The Great Wave; README, Quality): against 300 iterations at 1024 alone, the
+     * same sharpness and edge band in about half the time.
+     */
+    public static List<Scale> automaticPlan(int outputWidth, int iterations) {
+        if (outputWidth <= AUTOMATIC_ABOVE) {
+            return List.of(new Scale(outputWidth, iterations));
+        }
+        List<Integer> widths = new ArrayList<>();
+        for (int w = outputWidth; w >= SMALLEST_SCALE; w /= 2) {
+            widths.add(0, w);
+        }
+        List<Scale> plan = new ArrayList<>();
+        for (int k = 0; k < widths.size(); k++) {
+            plan.add(new Scale(widths.get(k), k == 0 ? iterations : Math.max(1, iterations / 2)));
+        }
+        return plan;
+    }
+
     /** The iterations of all scales together: how a coarse-to-fine run numbers its last iteration. */
     public static int totalIterations(List<Scale> scales) {
         return scales.stream().mapToInt(Scale::iterations).sum();

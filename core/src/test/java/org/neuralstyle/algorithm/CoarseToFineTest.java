@@ -89,4 +89,14 @@ class CoarseToFineTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must increase");
         assertThatThrownBy(() -> new CoarseToFine.Scale(1, 5)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void largeOutputsGetAnAutomaticPlanOfHalvingWidths() {
+        assertThat(CoarseToFine.automaticPlan(512, 300)).containsExactly(new CoarseToFine.Scale(512, 300));
+        assertThat(CoarseToFine.automaticPlan(1024, 300)).containsExactly(new CoarseToFine.Scale(256, 300),
+                new CoarseToFine.Scale(512, 150), new CoarseToFine.Scale(1024, 150));
+        // 1000 -> 500 -> 250 stops above 256: the first scale is never narrower than that.
+        assertThat(CoarseToFine.automaticPlan(1000, 10)).containsExactly(new CoarseToFine.Scale(500, 10),
+                new CoarseToFine.Scale(1000, 5));
+    }
 }
