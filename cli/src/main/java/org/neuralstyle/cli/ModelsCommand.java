@@ -104,9 +104,11 @@ final class ModelsCommand {
                 + (catalogue.bgr() ? ", first layer trained on BGR (reversed to take RGB)" : "") : "UNKNOWN")
                 + "; " + catalogue.inputEvidence());
         out.println("  convolutions: " + catalogue.convolutions().size());
+        int nameWidth = catalogue.convolutions().stream().mapToInt(c -> c.name().length()).max().orElse(0);
         for (FileConvolution conv : catalogue.convolutions()) {
             String fileName = conv.fileName().equals(conv.name()) ? "" : "  (" + conv.fileName() + ")";
-            out.printf(Locale.ROOT, "    %-10s %-14s%s%n", conv.name(), conv.shapeText(), fileName);
+            out.println(String.format(Locale.ROOT, "    %-" + Math.max(10, nameWidth) + "s %-14s%s", conv.name(),
+                    conv.shapeText(), fileName).stripTrailing());
         }
         for (String skipped : catalogue.skipped()) {
             out.println("    " + skipped);
