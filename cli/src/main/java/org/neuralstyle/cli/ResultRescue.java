@@ -33,7 +33,7 @@ final class ResultRescue {
             ImageFiles.write(image, output);
             return;
         } catch (IOException e) {
-            String why = withoutFile(AtomicFiles.reason(e), output);
+            String why = AtomicFiles.reason(e);
             Path kept = keep(image, output);
             throw new UserError(option + " " + output + ": cannot write (" + why + "); "
                     + (kept != null ? "the result is safe in " + kept : "the result could not be saved anywhere"));
@@ -55,11 +55,5 @@ final class ResultRescue {
             }
         }
         return null;
-    }
-
-    private static String withoutFile(String reason, Path file) {
-        String prefix = file + ": ";
-        String r = reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason;
-        return r.replaceFirst("^cannot write \\((.*)\\)$", "$1");
     }
 }

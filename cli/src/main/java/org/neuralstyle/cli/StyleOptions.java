@@ -5,6 +5,7 @@ import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.image.Resampling;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 /**
  * The options every stylizing command shares (images and videos): the styles, the loss weights, the optimiser,
@@ -191,12 +193,7 @@ final class StyleOptions {
             case "lbfgs", "l-bfgs" -> StyleTransferOptions.OptimizerKind.LBFGS;
             default -> throw new UserError("--optimizer: unknown optimizer '" + optimizer + "' (use adam or lbfgs)");
         };
-        Pooling pool;
-        try {
-            pool = pooling == null ? defaults.pooling() : Pooling.parse(pooling);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--pooling: " + e.getMessage());
-        }
+        Pooling pool = named(pooling, defaults.pooling(), Pooling::parse, "--pooling");
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         // A fresh builder, so that what is not given (the learning-rate schedule, the start) follows the network's
         // recommendation for this many iterations.
@@ -220,18 +217,19 @@ final class StyleOptions {
     }
 
     private StyleLoss.Kind styleLossKind() {
-        try {
-            return styleLoss == null ? StyleLoss.Kind.GRAM : StyleLoss.Kind.parse(styleLoss);
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--style-loss: " + e.getMessage());
-        }
+        return named(styleLoss, StyleLoss.Kind.GRAM, StyleLoss.Kind::parse, "--style-loss");
     }
 
     ColorControl colorControl() {
+        return named(colors, ColorControl.STYLE, ColorControl::parse, "--colors");
+    }
+
+    /** A named option value parsed, the default where none is given; a wrong name is the user's error. */
+    private static <T> T named(String value, T fallback, Function<String, T> parser, String option) {
         try {
-            return colors == null ? ColorControl.STYLE : ColorControl.parse(colors);
+            return value == null ? fallback : parser.apply(value);
         } catch (IllegalArgumentException e) {
-            throw new UserError("--colors: " + e.getMessage());
+            throw new UserError(option + ": " + e.getMessage());
         }
     }
 
@@ -269,14 +267,7 @@ final class StyleOptions {
 
     /** The input convention the user named, if any. */
     Optional<InputConvention> inputConvention() {
-        if (inputNormalization == null) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(InputConvention.parse(inputNormalization));
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--input-normalization: " + e.getMessage());
-        }
+        return Optional.ofNullable(named(inputNormalization, null, InputConvention::parse, "--input-normalization"));
     }
 
     /** The weights of the architecture from the file chosen by --weights, --network or the defaults. */
@@ -316,8 +307,8 @@ final class StyleOptions {
     void requireStylesFit(List<StyleImage> loaded, int outputWidth, SizeLimits limits) {
         for (int i = 0; i < loaded.size(); i++) {
             StyleImage s = loaded.get(i);
-            long width = Math.max(1, Math.round(s.scale() * outputWidth));
-            long height = Math.max(1, Math.round((double) s.image().height() * width / s.image().width()));
+            int width = s.widthAt(outputWidth);
+            int height = Resampling.heightAtWidth(s.image(), width);
             limits.requireFits("style " + styles.get(i) + " at " + s.scale() + " x the output width",
                     styleScales != null ? "--style-scales" : "--styles", width, height,
                     fits -> String.format(Locale.ROOT, "a scale of at most %.2f fits", (double) fits / outputWidth));

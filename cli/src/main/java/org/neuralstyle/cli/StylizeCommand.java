@@ -196,7 +196,7 @@ final class StylizeCommand implements Callable<Integer> {
             throw new UserError("--content " + content + ": the image must be at least 2x2 pixels at the chosen width");
         }
         int outputWidth = plan.get(plan.size() - 1).width();
-        long outputHeight = Math.round((double) contentImage.height() * outputWidth / contentImage.width());
+        int outputHeight = Resampling.heightAtWidth(contentImage, outputWidth);
         SizeLimits limits = SizeLimits.ofThisMachine();
         limits.requireFits("the output", style.width != null ? "--width " + style.width
                 : scales != null ? "--scales" : "--content " + content, outputWidth, outputHeight);
@@ -206,7 +206,7 @@ final class StylizeCommand implements Callable<Integer> {
         if (start != null) {
             options = options.toBuilder().initialization(start).build();
         }
-        requireSpace(checkpoints, plan, outputWidth, (int) outputHeight);
+        requireSpace(checkpoints, plan, outputWidth, outputHeight);
 
         Path weightsFile = style.weightsFile(architecture, err);
         NetworkWeights loaded = style.loadWeights(architecture, weightsFile);

@@ -17,6 +17,11 @@ public record StyleImage(RgbImage image, double blendWeight, double scale) {
         }
     }
 
+    /** The width this style is resized to for a content image of the given width: scale x that width. */
+    public int widthAt(int contentWidth) {
+        return Math.max(1, (int) Math.round(scale * contentWidth));
+    }
+
     public static StyleImage of(RgbImage image) {
         return new StyleImage(image, 1, 1);
     }

@@ -216,8 +216,7 @@ public final class StyleTransfer {
 
     /** The style image resized to scale x the content width, keeping its aspect ratio (as the reference). */
     static RgbImage scaledStyle(StyleImage style, int contentWidth) {
-        int width = Math.max(1, (int) Math.round(style.scale() * contentWidth));
-        return Resampling.toWidth(style.image(), width);
+        return Resampling.toWidth(style.image(), style.widthAt(contentWidth));
     }
 
     float[] initialImage(RgbImage content, Initialization init, long seed) {
