@@ -8,8 +8,9 @@ import org.tensorflow.types.TFloat32;
 import java.util.List;
 
 /**
- * The loss terms as graph operations, exactly as REFERENCE.md section 1 (the paper's equations 1 and 2,
- * with mean squared error). Each method builds ops; weights are applied by the caller.
+ * The arithmetic the loss terms share (REFERENCE.md section 1): the Gram matrix, mean squared error, weighted
+ * sums. Each method builds ops; the terms themselves are {@link ContentTerm}, {@link StyleTerm},
+ * {@link TotalVariationTerm} and {@link TemporalTerm}.
  */
 public final class Losses {
 
@@ -28,31 +29,6 @@ public final class Losses {
         return meanOfAll(tf, tf.math.squaredDifference(a, b));
     }
 
-    /**
-     * Total variation: mean((x[i+1,j] - x[i,j])^2) + mean((x[i,j+1] - x[i,j])^2) over an image [1,H,W,C],
-     * i.e. the squared neighbour differences divided by their element counts N_y and N_x.
-     */
-    public static Operand<TFloat32> totalVariation(Ops tf, Operand<TFloat32> image, int height, int width, int channels) {
-        if (height < 2 || width < 2) {
-            throw new IllegalArgumentException("total variation needs an image of at least 2x2 pixels");
-        }
-        Operand<TFloat32> down = slice(tf, image, new int[] {0, 1, 0, 0}, new int[] {1, height - 1, width, channels});
-        Operand<TFloat32> up = slice(tf, image, new int[] {0, 0, 0, 0}, new int[] {1, height - 1, width, channels});
-        Operand<TFloat32> right = slice(tf, image, new int[] {0, 0, 1, 0}, new int[] {1, height, width - 1, channels});
-        Operand<TFloat32> left = slice(tf, image, new int[] {0, 0, 0, 0}, new int[] {1, height, width - 1, channels});
-        return tf.math.add(meanSquaredError(tf, down, up), meanSquaredError(tf, right, left));
-    }
-
-    /**
-     * Ruder et al.'s short-term temporal loss without its weight: (1/D) sum_k c_k (x_k - w_k)^2, D = H*W*C,
-     * with w the previous stylized frame warped into this one and c a per-pixel weight [1,H,W,1] (0 at
-     * disocclusions and motion boundaries) shared by the channels.
-     */
-    public static Operand<TFloat32> temporal(Ops tf, Operand<TFloat32> image, Operand<TFloat32> warpedPrevious,
-                                             Operand<TFloat32> mask) {
-        return meanOfAll(tf, tf.math.mul(mask, tf.math.squaredDifference(image, warpedPrevious)));
-    }
-
     /** sum_k w_k * terms_k, or 0 for no terms. */
     public static Operand<TFloat32> weightedSum(Ops tf, List<Operand<TFloat32>> terms, List<Double> weights) {
         Operand<TFloat32> sum = tf.constant(0f);
@@ -66,12 +42,8 @@ public final class Losses {
         return tf.math.mul(x, tf.constant((float) factor));
     }
 
-    private static Operand<TFloat32> meanOfAll(Ops tf, Operand<TFloat32> x) {
+    static Operand<TFloat32> meanOfAll(Ops tf, Operand<TFloat32> x) {
         Operand<TFloat32> flat = tf.reshape(x, tf.constant(new int[] {-1}));
         return tf.math.mean(flat, tf.constant(0));
-    }
-
-    private static Operand<TFloat32> slice(Ops tf, Operand<TFloat32> x, int[] begin, int[] size) {
-        return tf.slice(x, tf.constant(begin), tf.constant(size));
     }
 }

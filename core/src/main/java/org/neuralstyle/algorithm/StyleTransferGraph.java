@@ -19,6 +19,7 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -40,24 +41,15 @@ public final class StyleTransferGraph implements AutoCloseable {
     private final Placeholder<TFloat32> image;
     private final Placeholder<TFloat32> targetImage;
     private final Map<String, Operand<TFloat32>> targetFeatures;
-    private final StyleLoss styleStatistics;
-    /** The style statistics of the target image, every layer's in order, flat: what a style image gives. */
-    private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
-    private final List<Placeholder<TFloat32>> contentTargets = new ArrayList<>();
-    private final List<List<Placeholder<TFloat32>>> styleTargets = new ArrayList<>();
-    private final Operand<TFloat32> contentLoss;
-    private final Operand<TFloat32> styleLoss;
-    private final Operand<TFloat32> tvLoss;
-    private final Operand<TFloat32> temporalLoss;
-    private final Placeholder<TFloat32> warpedPrevious;
-    private final Placeholder<TFloat32> temporalMask;
+    private final ContentTerm content;
+    private final StyleTerm style;
+    private final TotalVariationTerm totalVariation;
+    private final TemporalTerm temporal;
+    /** Every term, in the order {@link LossTerms} lists them; the temporal one only for a graph that has it. */
+    private final List<LossTerm> terms = new ArrayList<>();
     private final Operand<TFloat32> totalLoss;
     private final Output<TFloat32> gradient;
     private final TFloat32 imageTensor;
-    private final List<TFloat32> contentTargetTensors = new ArrayList<>();
-    private final List<List<TFloat32>> styleTargetTensors = new ArrayList<>();
-    private final TFloat32 warpedPreviousTensor;
-    private final TFloat32 temporalMaskTensor;
 
     public StyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
                               EngineSettings engine) {
@@ -76,73 +68,27 @@ public final class StyleTransferGraph implements AutoCloseable {
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
             Map<String, Operand<TFloat32>> features = network.apply(network.seenWhole(image), layers);
             targetFeatures = network.apply(network.seenWhole(targetImage), layers);
-            styleStatistics = spec.styleLoss().loss();
-            Map<String, List<Operand<TFloat32>>> imageStatistics = new java.util.LinkedHashMap<>();
-            for (String layer : spec.styleLayers().keySet()) {
-                long channels = arch.outputChannels(layer);
-                imageStatistics.put(layer, styleStatistics.statistics(tf, features.get(layer), channels));
-                targetStatistics.addAll(styleStatistics.statistics(tf, targetFeatures.get(layer), channels));
-            }
+            Map<String, Integer> channels = new LinkedHashMap<>();
+            spec.styleLayers().keySet().forEach(layer -> channels.put(layer, arch.outputChannels(layer)));
 
-            // Content loss: w_c * sum_l b_l * mean((F_l - P_l)^2)   (paper, equation 1)
-            List<Operand<TFloat32>> contentTerms = new ArrayList<>();
-            for (String layer : spec.contentLayers().keySet()) {
-                Operand<TFloat32> f = features.get(layer);
-                Placeholder<TFloat32> p = tf.placeholder(TFloat32.class, Placeholder.shape(f.shape()));
-                contentTargets.add(p);
-                contentTerms.add(Losses.meanSquaredError(tf, f, p));
+            content = new ContentTerm(tf, features, spec.contentLayers(), spec.contentWeight());
+            style = new StyleTerm(tf, features, targetFeatures, channels, spec.styleLayers(), spec.styleBlend(),
+                    spec.styleWeight(), spec.styleLoss().loss());
+            totalVariation = new TotalVariationTerm(tf, image, height, width, 3, spec.tvWeight());
+            temporal = spec.hasTemporalTerm() ? new TemporalTerm(tf, image, height, width, spec.temporalWeight()) : null;
+            terms.addAll(List.of(content, style, totalVariation));
+            if (temporal != null) {
+                terms.add(temporal);
             }
-            contentLoss = Losses.scaled(tf, Losses.weightedSum(tf, contentTerms,
-                    List.copyOf(spec.contentLayers().values())), spec.contentWeight());
-
-            // Style loss: w_s * sum_i s_i * sum_l v_l * d(stat_l(x), stat_{l,i})   (paper, equation 2, with d the
-            // squared error of Gram matrices); a loss that blends styles has one term of weight 1.
-            int terms = styleStatistics.blendsStyles() ? 1 : spec.styleCount();
-            List<Operand<TFloat32>> perTerm = new ArrayList<>();
-            List<Double> termWeights = new ArrayList<>();
-            for (int i = 0; i < terms; i++) {
-                List<Placeholder<TFloat32>> targets = new ArrayList<>();
-                List<Operand<TFloat32>> layerTerms = new ArrayList<>();
-                for (List<Operand<TFloat32>> statistics : imageStatistics.values()) {
-                    List<Operand<TFloat32>> layerTargets = new ArrayList<>();
-                    for (Operand<TFloat32> statistic : statistics) {
-                        Placeholder<TFloat32> a = tf.placeholder(TFloat32.class, Placeholder.shape(statistic.shape()));
-                        targets.add(a);
-                        layerTargets.add(a);
-                    }
-                    layerTerms.add(styleStatistics.distance(tf, statistics, layerTargets));
-                }
-                styleTargets.add(targets);
-                perTerm.add(Losses.weightedSum(tf, layerTerms, List.copyOf(spec.styleLayers().values())));
-                termWeights.add(terms == 1 && styleStatistics.blendsStyles() ? 1.0 : spec.styleBlend()[i]);
+            Operand<TFloat32> sum = tf.constant(0f);
+            for (LossTerm term : terms) {
+                sum = tf.math.add(sum, term.value());
             }
-            styleLoss = Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), spec.styleWeight());
-
-            tvLoss = Losses.scaled(tf, Losses.totalVariation(tf, image, height, width, 3), spec.tvWeight());
-
-            // Temporal loss: w_t * mean(c * (x - warp(x_prev))^2)   (Ruder et al. 2016, the short-term temporal loss)
-            if (spec.hasTemporalTerm()) {
-                warpedPrevious = tf.withName("warped_previous").placeholder(TFloat32.class,
-                        Placeholder.shape(Shape.of(1, height, width, 3)));
-                temporalMask = tf.withName("temporal_mask").placeholder(TFloat32.class,
-                        Placeholder.shape(Shape.of(1, height, width, 1)));
-                temporalLoss = Losses.scaled(tf, Losses.temporal(tf, image, warpedPrevious, temporalMask),
-                        spec.temporalWeight());
-                warpedPreviousTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
-                temporalMaskTensor = TFloat32.tensorOf(Shape.of(1, height, width, 1));
-                clearTemporalTarget(); // new tensors hold whatever was in memory
-            } else {
-                warpedPrevious = null;
-                temporalMask = null;
-                temporalLoss = tf.constant(0f);
-                warpedPreviousTensor = null;
-                temporalMaskTensor = null;
-            }
-            totalLoss = tf.withName("total_loss").math.add(tf.math.add(tf.math.add(contentLoss, styleLoss), tvLoss),
-                    temporalLoss);
+            totalLoss = tf.withName("total_loss").identity(sum);
             gradient = tf.gradients(totalLoss, List.of(image)).dy(0);
             imageTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
         } catch (RuntimeException e) {
+            terms.forEach(LossTerm::close);
             graph.close();
             throw e;
         }
@@ -157,17 +103,16 @@ public final class StyleTransferGraph implements AutoCloseable {
     }
 
     public boolean hasTemporalTerm() {
-        return spec.hasTemporalTerm();
+        return temporal != null;
     }
 
     /** Takes the content targets from a content image of this graph's size. */
-    public void setContent(RgbImage content) {
-        if (content.width() != width || content.height() != height) {
-            throw new IllegalArgumentException("content image is " + content.width() + "x" + content.height()
+    public void setContent(RgbImage contentImage) {
+        if (contentImage.width() != width || contentImage.height() != height) {
+            throw new IllegalArgumentException("content image is " + contentImage.width() + "x" + contentImage.height()
                     + ", graph is " + width + "x" + height);
         }
-        closeAll(contentTargetTensors);
-        contentTargetTensors.addAll(runTargets(content, spec.contentLayers().keySet().stream()
+        content.setContentFeatures(runTargets(contentImage, spec.contentLayers().keySet().stream()
                 .map(targetFeatures::get).toList()));
     }
 
@@ -179,33 +124,11 @@ public final class StyleTransferGraph implements AutoCloseable {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
         }
-        styleTargetTensors.forEach(StyleTransferGraph::closeAll);
-        styleTargetTensors.clear();
-        for (RgbImage style : styles) {
-            styleTargetTensors.add(runTargets(style, targetStatistics));
+        List<List<TFloat32>> perStyle = new ArrayList<>();
+        for (RgbImage s : styles) {
+            perStyle.add(runTargets(s, style.targetStatistics()));
         }
-        if (styleStatistics.blendsStyles()) {
-            List<List<float[]>> values = new ArrayList<>();
-            for (List<TFloat32> tensors : styleTargetTensors) {
-                values.add(tensors.stream().map(Tensors::toArray).toList());
-            }
-            List<long[]> shapes = styleTargetTensors.get(0).stream().map(Tensors::shape).toList();
-            styleTargetTensors.forEach(StyleTransferGraph::closeAll);
-            styleTargetTensors.clear();
-            List<TFloat32> blended = new ArrayList<>();
-            int perLayer = values.get(0).size() / spec.styleLayers().size();
-            for (int start = 0; start < values.get(0).size(); start += perLayer) {
-                List<List<float[]>> layerValues = new ArrayList<>();
-                for (List<float[]> style : values) {
-                    layerValues.add(style.subList(start, start + perLayer));
-                }
-                List<float[]> mixed = styleStatistics.blend(layerValues, spec.styleBlend());
-                for (int k = 0; k < perLayer; k++) {
-                    blended.add(Tensors.of(mixed.get(k), shapes.get(start + k)));
-                }
-            }
-            styleTargetTensors.add(blended);
-        }
+        style.setStyleStatistics(perStyle);
     }
 
     /**
@@ -213,59 +136,46 @@ public final class StyleTransferGraph implements AutoCloseable {
      * (0..1, row-major); an all-zero mask removes the term. Only for a graph built with a temporal weight.
      */
     public void setTemporalTarget(RgbImage warped, float[] mask) {
-        if (!spec.hasTemporalTerm()) {
-            throw new IllegalStateException("this graph was built without a temporal term");
-        }
-        if (warped.width() != width || warped.height() != height || mask.length != width * height) {
-            throw new IllegalArgumentException("temporal target is " + warped.width() + "x" + warped.height()
-                    + " with " + mask.length + " weights, graph is " + width + "x" + height);
-        }
-        Tensors.write(warpedPreviousTensor, warped.pixels());
-        Tensors.write(temporalMaskTensor, mask);
+        requireTemporal().set(warped, mask);
     }
 
     /** Removes the temporal term (an all-zero mask), as for a video's first frame. */
     public void clearTemporalTarget() {
-        if (!spec.hasTemporalTerm()) {
+        requireTemporal().clear();
+    }
+
+    private TemporalTerm requireTemporal() {
+        if (temporal == null) {
             throw new IllegalStateException("this graph was built without a temporal term");
         }
-        Tensors.write(warpedPreviousTensor, new float[height * width * 3]);
-        Tensors.write(temporalMaskTensor, new float[height * width]);
+        return temporal;
     }
 
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */
     public LossTerms evaluate(float[] pixels, float[] gradientOut) {
-        if (contentTargetTensors.isEmpty() && !spec.contentLayers().isEmpty()
-                || styleTargetTensors.size() != styleTargets.size()) {
+        if (!terms.stream().allMatch(LossTerm::ready)) {
             throw new IllegalStateException("set the content and style targets before evaluating");
         }
         Tensors.write(imageTensor, pixels);
         Session.Runner runner = graph.session().runner().feed(image, imageTensor);
-        for (int k = 0; k < contentTargets.size(); k++) {
-            runner.feed(contentTargets.get(k), contentTargetTensors.get(k));
-        }
-        for (int i = 0; i < styleTargets.size(); i++) {
-            for (int k = 0; k < styleTargets.get(i).size(); k++) {
-                runner.feed(styleTargets.get(i).get(k), styleTargetTensors.get(i).get(k));
-            }
-        }
-        if (spec.hasTemporalTerm()) {
-            runner.feed(warpedPrevious, warpedPreviousTensor).feed(temporalMask, temporalMaskTensor);
-        }
-        runner.fetch(contentLoss).fetch(styleLoss).fetch(tvLoss).fetch(temporalLoss).fetch(totalLoss);
+        terms.forEach(term -> term.feed(runner));
+        terms.forEach(term -> runner.fetch(term.value()));
+        runner.fetch(totalLoss);
         if (gradientOut != null) {
             runner.fetch(gradient);
         }
         try (Result result = runner.run()) {
+            int n = terms.size();
             if (gradientOut != null) {
-                Tensors.copyTo(result.get(5), gradientOut);
+                Tensors.copyTo(result.get(n + 1), gradientOut);
             }
             return new LossTerms(Tensors.scalar(result.get(0)), Tensors.scalar(result.get(1)),
-                    Tensors.scalar(result.get(2)), Tensors.scalar(result.get(3)), Tensors.scalar(result.get(4)));
+                    Tensors.scalar(result.get(2)), temporal == null ? 0 : Tensors.scalar(result.get(3)),
+                    Tensors.scalar(result.get(n)));
         }
     }
 
-    /** The given target-side operations for one image, copied out as tensors this graph owns. */
+    /** The given target-side operations for one image, copied out as tensors the caller owns. */
     private List<TFloat32> runTargets(RgbImage img, List<Operand<TFloat32>> operations) {
         Session.Runner runner = graph.session().runner();
         List<TFloat32> out = new ArrayList<>();
@@ -284,20 +194,10 @@ public final class StyleTransferGraph implements AutoCloseable {
         return out;
     }
 
-    private static void closeAll(List<TFloat32> tensors) {
-        tensors.forEach(Tensor::close);
-        tensors.clear();
-    }
-
     @Override
     public void close() {
-        closeAll(contentTargetTensors);
-        styleTargetTensors.forEach(StyleTransferGraph::closeAll);
+        terms.forEach(LossTerm::close);
         imageTensor.close();
-        if (warpedPreviousTensor != null) {
-            warpedPreviousTensor.close();
-            temporalMaskTensor.close();
-        }
         graph.close();
     }
 }

@@ -31,15 +31,26 @@ class LossesTest {
     @Test
     void totalVariationDividesEachDirectionByItsCount() {
         // x = [[1,2],[4,8]]: vertical diffs 3,6 -> (9+36)/2 = 22.5; horizontal 1,4 -> (1+16)/2 = 8.5.
-        float[] tv = GraphRunner.evaluate(tf -> Losses.totalVariation(tf,
+        float[] tv = GraphRunner.evaluate(tf -> TotalVariationTerm.unweighted(tf,
                 tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 2f, 4f, 8f)), 2, 2, 1));
         assertThat(tv[0]).isEqualTo(31f);
     }
 
     @Test
     void totalVariationOfAFlatImageIsZero() {
-        float[] tv = GraphRunner.evaluate(tf -> Losses.totalVariation(tf,
+        float[] tv = GraphRunner.evaluate(tf -> TotalVariationTerm.unweighted(tf,
                 tf.constant(Shape.of(1, 3, 2, 3), DataBuffers.of(new float[18], true, false)), 3, 2, 3));
         assertThat(tv[0]).isCloseTo(0f, within(0f));
+    }
+
+    @Test
+    void temporalLossWeighsEachPixelByItsMaskOverAllElements() {
+        // 1x2 pixels, 2 channels: differences (1,2) at the first pixel (mask 1), (3,4) at the second (mask 0.5):
+        // (1 + 4) * 1 + (9 + 16) * 0.5 = 17.5, over D = 4 elements.
+        float[] t = GraphRunner.evaluate(tf -> TemporalTerm.unweighted(tf,
+                tf.constant(Shape.of(1, 1, 2, 2), DataBuffers.of(1f, 2f, 3f, 4f)),
+                tf.constant(Shape.of(1, 1, 2, 2), DataBuffers.of(0f, 0f, 0f, 0f)),
+                tf.constant(Shape.of(1, 1, 2, 1), DataBuffers.of(1f, 0.5f))));
+        assertThat(t[0]).isCloseTo(4.375f, within(1e-6f));
     }
 }

@@ -1,0 +1,130 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.engine.Tensors;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.Tensor;
+import org.tensorflow.op.Ops;
+import org.tensorflow.types.TFloat32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The style loss, the paper's equation 2 generalised to any style statistics: w_s * sum_i s_i * sum_l v_l *
+ * d(stat_l(x), stat_{l,i}), over style layers l (weights v_l) and style images i (blend weights s_i). With the
+ * Gram matrix and squared error this is the paper's; a loss that blends styles ({@link StyleLoss#blendsStyles})
+ * has one target, the styles' statistics blended, with weight 1.
+ */
+final class StyleTerm implements LossTerm {
+
+    private final StyleLoss statistics;
+    private final double[] blend;
+    private final int layerCount;
+    /** The statistics of the target image (a style image), every layer's in order: what a style gives. */
+    private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
+    /** One set of targets per term: per style, or one blended. */
+    private final List<FedTargets> styleTargets = new ArrayList<>();
+    private final Operand<TFloat32> value;
+
+    /**
+     * @param features       the image's features, at least at the style layers
+     * @param targetFeatures the same network's features of the target image, from which style targets are taken
+     */
+    StyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
+              Map<String, Integer> channels, Map<String, Double> layers, double[] blend, double weight,
+              StyleLoss statistics) {
+        this.statistics = statistics;
+        this.blend = blend.clone();
+        this.layerCount = layers.size();
+        List<List<Operand<TFloat32>>> imageStatistics = new ArrayList<>();
+        for (String layer : layers.keySet()) {
+            imageStatistics.add(statistics.statistics(tf, features.get(layer), channels.get(layer)));
+            targetStatistics.addAll(statistics.statistics(tf, targetFeatures.get(layer), channels.get(layer)));
+        }
+        int terms = statistics.blendsStyles() ? 1 : blend.length;
+        List<Operand<TFloat32>> perTerm = new ArrayList<>();
+        List<Double> termWeights = new ArrayList<>();
+        for (int i = 0; i < terms; i++) {
+            FedTargets targets = new FedTargets();
+            List<Operand<TFloat32>> perLayer = new ArrayList<>();
+            for (List<Operand<TFloat32>> image : imageStatistics) {
+                List<Operand<TFloat32>> style = new ArrayList<>();
+                for (Operand<TFloat32> statistic : image) {
+                    style.add(targets.add(tf, statistic.shape()));
+                }
+                perLayer.add(statistics.distance(tf, image, style));
+            }
+            styleTargets.add(targets);
+            perTerm.add(Losses.weightedSum(tf, perLayer, List.copyOf(layers.values())));
+            termWeights.add(statistics.blendsStyles() ? 1.0 : blend[i]);
+        }
+        value = Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), weight);
+    }
+
+    /** What to compute of each style image (fed as the target image): its statistics, every layer's in order. */
+    List<Operand<TFloat32>> targetStatistics() {
+        return targetStatistics;
+    }
+
+    /**
+     * The style images' statistics, one list per style in {@link #targetStatistics} order; this term owns the
+     * tensors from now on. A loss that blends styles blends them here into its one target.
+     */
+    void setStyleStatistics(List<List<TFloat32>> perStyle) {
+        if (perStyle.size() != blend.length) {
+            perStyle.forEach(s -> s.forEach(Tensor::close));
+            throw new IllegalArgumentException(perStyle.size() + " style images for " + blend.length + " blend weights");
+        }
+        if (!statistics.blendsStyles()) {
+            for (int i = 0; i < perStyle.size(); i++) {
+                styleTargets.get(i).set(perStyle.get(i));
+            }
+            return;
+        }
+        styleTargets.get(0).set(blended(perStyle));
+    }
+
+    private List<TFloat32> blended(List<List<TFloat32>> perStyle) {
+        List<List<float[]>> values = new ArrayList<>();
+        for (List<TFloat32> tensors : perStyle) {
+            values.add(tensors.stream().map(Tensors::toArray).toList());
+        }
+        List<long[]> shapes = perStyle.get(0).stream().map(Tensors::shape).toList();
+        perStyle.forEach(s -> s.forEach(Tensor::close));
+        List<TFloat32> blended = new ArrayList<>();
+        int perLayer = values.get(0).size() / layerCount;
+        for (int start = 0; start < values.get(0).size(); start += perLayer) {
+            List<List<float[]>> layerValues = new ArrayList<>();
+            for (List<float[]> style : values) {
+                layerValues.add(style.subList(start, start + perLayer));
+            }
+            List<float[]> mixed = statistics.blend(layerValues, blend);
+            for (int k = 0; k < perLayer; k++) {
+                blended.add(Tensors.of(mixed.get(k), shapes.get(start + k)));
+            }
+        }
+        return blended;
+    }
+
+    @Override
+    public Operand<TFloat32> value() {
+        return value;
+    }
+
+    @Override
+    public boolean ready() {
+        return styleTargets.stream().allMatch(FedTargets::isSet);
+    }
+
+    @Override
+    public void feed(Session.Runner runner) {
+        styleTargets.forEach(t -> t.feed(runner));
+    }
+
+    @Override
+    public void close() {
+        styleTargets.forEach(FedTargets::close);
+    }
+}
