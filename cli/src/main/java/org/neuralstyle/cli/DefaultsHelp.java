@@ -38,6 +38,7 @@ final class DefaultsHelp extends ResourceBundle {
         put("default.learning-rate", (n, o) -> o.adam().schedule().rateAt(0));
         put("default.learning-rate-schedule", (n, o) -> o.adam().schedule() instanceof LearningRateSchedule.Annealed a
                 ? "annealed to " + text(a.finalRate()) : "constant");
+        put("default.average-decay", (n, o) -> o.averageDecay());
         put("default.lbfgs-history", (n, o) -> o.lbfgsHistorySize());
         put("default.beta1", (n, o) -> o.adam().beta1());
         put("default.beta2", (n, o) -> o.adam().beta2());

@@ -132,6 +132,12 @@ final class StyleOptions {
                     + "set --style-weight to taste).")
     String styleLoss;
 
+    @Option(names = "--average-decay", paramLabel = "D",
+            description = "Output the average of the optimiser's iterates, each older one weighted D times less "
+                    + "(about the last 1/(1-D) iterations), rather than the lowest-loss iterate; 0 turns it off "
+                    + "(default: ${bundle:default.average-decay}).")
+    Double averageDecay;
+
     @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
             description = "Whose colours: the style's (default); the content's by recolouring the styles to its mean "
                     + "colour and covariance first; or the content's by styling luminance alone (Gatys et al. 2017).")
@@ -185,6 +191,9 @@ final class StyleOptions {
         if (initialNoiseblend != null) {
             requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
         }
+        if (averageDecay != null && !(averageDecay >= 0 && averageDecay < 1)) {
+            throw new UserError("--average-decay: must be at least 0 and below 1 (0: no averaging), got " + averageDecay);
+        }
         engine.settings();
         inputConvention();
         requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
@@ -208,6 +217,7 @@ final class StyleOptions {
                 .preserveColors(preserveColors)
                 .colors(colorControl())
                 .styleLoss(styleLossKind())
+                .averageDecay(averageDecay != null ? averageDecay : defaults.averageDecay())
                 .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
                 .styleLayers(LayerOption.parse(styleLayers, architecture, "--style-layers"));
         if (learningRate != null || learningRateDecay != null || beta1 != null || beta2 != null || epsilon != null) {

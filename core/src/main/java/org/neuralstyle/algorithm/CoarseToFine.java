@@ -2,6 +2,7 @@ package org.neuralstyle.algorithm;
 
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.optim.Adam;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.List;
  * first, where an iteration costs a fraction, then upsample the result as the initial image of the next
  * width. The large strokes of the style settle cheaply at the coarse scale; the fine scales only refine.
  * The content image is resized from the original for each scale, and each style to its scale x that width.
+ * Adam's moments go on to the next scale, resized ({@link ScaledAdamState}).
  *
  * <pre>{@code
  * new CoarseToFine(new StyleTransfer(weights)).stylize(content, styles, options,
@@ -50,6 +52,7 @@ public final class CoarseToFine {
         int total = totalIterations(scales);
         List<LossTerms> history = new ArrayList<>();
         RgbImage previous = null;
+        Adam.State adam = null;
         int offset = 0;
         for (int k = 0; k < scales.size(); k++) {
             Scale scale = scales.get(k);
@@ -57,8 +60,12 @@ public final class CoarseToFine {
             StyleTransferOptions atScale = options.forRun(scale.iterations(),
                             previous == null ? options.initialization() : Initialization.image(previous, 0))
                     .toBuilder().preserveColors(last && options.preserveColors()).build();
-            StyleTransferResult result = transfer.stylize(Resampling.toWidth(content, scale.width()), styles, atScale,
-                    listener, new StyleTransfer.Pass(k + 1, scales.size(), offset, total), start);
+            RgbImage contentAtScale = Resampling.toWidth(content, scale.width());
+            Adam.State adamStart = adam == null ? null : ScaledAdamState.resized(adam, previous.width(),
+                    previous.height(), contentAtScale.width(), contentAtScale.height());
+            StyleTransfer.PassOutcome outcome = transfer.stylize(contentAtScale, styles, atScale, listener,
+                    new StyleTransfer.Pass(k + 1, scales.size(), offset, total, adamStart), start);
+            StyleTransferResult result = outcome.result();
             // A later scale's iteration 0 is the previous scale's result, already counted.
             history.addAll(previous == null ? result.history() : result.history().subList(1, result.history().size()));
             if (last || result.ending() != StyleTransferResult.Ending.COMPLETED) {
@@ -68,6 +75,7 @@ public final class CoarseToFine {
                         result.ending(), result.elapsed());
             }
             previous = result.image();
+            adam = outcome.adamEnd();
             offset += scale.iterations();
         }
         throw new AssertionError("the last scale returns");

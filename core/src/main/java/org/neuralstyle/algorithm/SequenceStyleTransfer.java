@@ -69,7 +69,7 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         StyleTransferOptions frameOptions = options.forRun(frame.iterations(), frame.start());
         float[] x = transfer.initialImage(content, frame.start(), options.seed());
         return transfer.optimise(graph, x, content, frameOptions, listener, StyleTransfer.Pass.only(frame.iterations()),
-                System.nanoTime(), frame.stopLoss());
+                System.nanoTime(), frame.stopLoss()).result();
     }
 
     @Override

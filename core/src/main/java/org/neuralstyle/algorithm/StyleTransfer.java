@@ -6,6 +6,7 @@ import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.optim.Adam;
+import org.neuralstyle.optim.IterateAverage;
 import org.neuralstyle.optim.Lbfgs;
 import org.neuralstyle.optim.Objective;
 import org.neuralstyle.optim.Optimizer;
@@ -46,20 +47,24 @@ public final class StyleTransfer {
      */
     public StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
                                        StyleTransferListener listener) {
-        return stylize(content, styles, options, listener, Pass.only(options.iterations()), System.nanoTime());
+        return stylize(content, styles, options, listener, Pass.only(options.iterations()), System.nanoTime()).result();
     }
 
     /**
      * One optimisation at one size: the whole run, or one scale of a coarse-to-fine run ({@link CoarseToFine}),
      * which numbers its iterations across scales and times them from its own start.
      */
-    record Pass(int scale, int scales, int iterationOffset, int totalIterations) {
+    record Pass(int scale, int scales, int iterationOffset, int totalIterations, Adam.State adamStart) {
         static Pass only(int iterations) {
-            return new Pass(1, 1, 0, iterations);
+            return new Pass(1, 1, 0, iterations, null);
         }
     }
 
-    StyleTransferResult stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
+    /** A pass's result, and where Adam ended (null under L-BFGS), for a next pass to continue from. */
+    record PassOutcome(StyleTransferResult result, Adam.State adamEnd) {
+    }
+
+    PassOutcome stylize(RgbImage content, List<StyleImage> styles, StyleTransferOptions options,
                                 StyleTransferListener listener, Pass pass, long start) {
         ColorControl colors = options.colors();
         RgbImage seen = colors.content(content);
@@ -110,11 +115,16 @@ public final class StyleTransfer {
      * Runs the optimiser from x for options.iterations() iterations, or until the best loss is at most stopLoss,
      * and returns the best image seen.
      */
-    StyleTransferResult optimise(StyleTransferGraph graph, float[] x, RgbImage content, StyleTransferOptions options,
-                                 StyleTransferListener listener, Pass pass, long start, double stopLoss) {
-        Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss);
-        Optimizer optimizer = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS
-                ? new Lbfgs(options.lbfgsHistorySize()) : new Adam(options.adam(), x.length);
+    PassOutcome optimise(StyleTransferGraph graph, float[] x, RgbImage content, StyleTransferOptions options,
+                         StyleTransferListener listener, Pass pass, long start, double stopLoss) {
+        boolean lbfgs = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS;
+        // Averaging suits Adam's iterates, not L-BFGS's line-search trials.
+        IterateAverage average = !lbfgs && options.averageDecay() > 0
+                ? new IterateAverage(options.averageDecay(), x.length) : null;
+        Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss, average);
+        Adam adam = lbfgs ? null : pass.adamStart() != null && pass.adamStart().m().length == x.length
+                ? new Adam(options.adam(), pass.adamStart()) : new Adam(options.adam(), x.length);
+        Optimizer optimizer = lbfgs ? new Lbfgs(options.lbfgsHistorySize()) : adam;
         Optimizer.Outcome outcome = optimizer.minimize(tracker, x);
         if (tracker.bestLoss == null) {
             throw new ArithmeticException("the loss of the initial image is not finite; check the weights file");
@@ -123,8 +133,22 @@ public final class StyleTransfer {
                 : outcome == Optimizer.Outcome.NOT_FINITE ? StyleTransferResult.Ending.NOT_FINITE
                 : tracker.reachedStopLoss() ? StyleTransferResult.Ending.REACHED_STOP_LOSS
                 : StyleTransferResult.Ending.COMPLETED;
-        return new StyleTransferResult(outputImage(tracker.best, content, options), tracker.bestLoss,
-                pass.iterationOffset() + tracker.bestIteration, tracker.history, ending, since(start));
+        float[] output = tracker.best;
+        LossTerms outputLoss = tracker.bestLoss;
+        int outputIteration = tracker.bestIteration;
+        if (average != null && !average.isEmpty() && ending == StyleTransferResult.Ending.COMPLETED) {
+            float[] averaged = average.average();
+            tracker.project(averaged);
+            LossTerms averagedLoss = graph.evaluate(averaged, null);
+            if (averagedLoss.isFinite()) {
+                output = averaged;
+                outputLoss = averagedLoss;
+                outputIteration = tracker.history.size() - 1;
+            }
+        }
+        StyleTransferResult result = new StyleTransferResult(outputImage(output, content, options), outputLoss,
+                pass.iterationOffset() + outputIteration, tracker.history, ending, since(start));
+        return new PassOutcome(result, adam == null ? null : adam.state());
     }
 
     /**
@@ -146,9 +170,11 @@ public final class StyleTransfer {
         private LossTerms bestLoss;
         private int bestIteration;
         private boolean stopped;
+        private final IterateAverage average;
 
         Tracker(StyleTransferGraph graph, RgbImage content, StyleTransferOptions options,
-                StyleTransferListener listener, Pass pass, long start, double stopLoss) {
+                StyleTransferListener listener, Pass pass, long start, double stopLoss, IterateAverage average) {
+            this.average = average;
             this.graph = graph;
             this.content = content;
             this.options = options;
@@ -170,6 +196,9 @@ public final class StyleTransfer {
             }
             int iteration = history.size();
             history.add(loss);
+            if (average != null) {
+                average.add(x);
+            }
             if (bestLoss == null || loss.total() < bestLoss.total()) {
                 bestLoss = loss;
                 bestIteration = iteration;

@@ -32,7 +32,8 @@ public record StyleTransferOptions(
         Map<String, Double> contentLayers,
         Map<String, Double> styleLayers,
         ColorControl colors,
-        StyleLoss.Kind styleLoss) {
+        StyleLoss.Kind styleLoss,
+        double averageDecay) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -56,11 +57,13 @@ public record StyleTransferOptions(
         if (colors == null || styleLoss == null) {
             throw new IllegalArgumentException("colour control and style loss must be set");
         }
+        if (!(averageDecay >= 0 && averageDecay < 1)) {
+            throw new IllegalArgumentException("averaging decay must be in [0, 1) (0: no averaging), got " + averageDecay);
+        }
         contentLayers = layerWeights(contentLayers, "content");
         styleLayers = layerWeights(styleLayers, "style");
     }
 
-    /** The defaults for a network: what a caller who sets nothing gets, and what the command line shows. */
     /** Layer name to relative weight, in order; empty means the network's default layers. */
     private static Map<String, Double> layerWeights(Map<String, Double> weights, String what) {
         Map<String, Double> copy = new LinkedHashMap<>(weights == null ? Map.of() : weights);
@@ -75,6 +78,7 @@ public record StyleTransferOptions(
         return Collections.unmodifiableMap(copy);
     }
 
+    /** The defaults for a network: what a caller who sets nothing gets, and what the command line shows. */
     public static StyleTransferOptions defaults(NetworkArchitecture architecture) {
         return builder(architecture).build();
     }
@@ -84,6 +88,12 @@ public record StyleTransferOptions(
      * evaluations, line-search trials included, as in jcjohnson/neural-style).
      */
     public enum OptimizerKind { ADAM, LBFGS }
+
+    /**
+     * The output is the average of Adam's iterates with this decay (about the last 1/(1-d) of them; see
+     * {@link org.neuralstyle.optim.IterateAverage}); 0: the lowest-loss iterate.
+     */
+    public static final double DEFAULT_AVERAGE_DECAY = 0;
 
     /** A builder holding the defaults for a network: the reference implementation's, with its recommended weights. */
     public static Builder builder(NetworkArchitecture architecture) {
@@ -135,6 +145,7 @@ public record StyleTransferOptions(
         b.styleLayers = styleLayers;
         b.colors = colors;
         b.styleLoss = styleLoss;
+        b.averageDecay = averageDecay;
         return b;
     }
 
@@ -159,6 +170,7 @@ public record StyleTransferOptions(
         private Map<String, Double> styleLayers = Map.of();
         private ColorControl colors = ColorControl.STYLE;
         private StyleLoss.Kind styleLoss = StyleLoss.Kind.GRAM;
+        private double averageDecay = DEFAULT_AVERAGE_DECAY;
 
         private Builder() {
         }
@@ -246,6 +258,12 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /** Output the average of Adam's iterates with this decay, in (0, 1); 0: the lowest-loss iterate. */
+        public Builder averageDecay(double decay) {
+            averageDecay = decay;
+            return this;
+        }
+
         /** Whose colours the result has. */
         public Builder colors(ColorControl control) {
             colors = control;
@@ -261,7 +279,7 @@ public record StyleTransferOptions(
             }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
-                    contentLayers, styleLayers, colors, styleLoss);
+                    contentLayers, styleLayers, colors, styleLoss, averageDecay);
         }
     }
 

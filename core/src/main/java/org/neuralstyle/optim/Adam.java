@@ -10,12 +10,39 @@ public final class Adam implements Optimizer {
     private final AdamSettings settings;
     private final float[] m;
     private final float[] v;
+    /** Steps taken by this state, across runs: what the bias correction counts. */
     private int step;
+    /** Steps taken by this optimiser: where its learning rate schedule is. */
+    private int runStep;
+
+    /**
+     * Adam's running state: the first and second moment estimates and the steps taken, which the bias correction
+     * counts. Carried from one run to the next (a coarse-to-fine run's next scale) so that it need not learn the
+     * gradient's scale again from nothing.
+     */
+    public record State(float[] m, float[] v, int step) {
+        public State {
+            if (m.length != v.length || step < 0) {
+                throw new IllegalArgumentException("moments of " + m.length + " and " + v.length + " values, step " + step);
+            }
+        }
+    }
 
     public Adam(AdamSettings settings, int size) {
+        this(settings, new State(new float[size], new float[size], 0));
+    }
+
+    /** Continues from a state; its moments are taken over, not copied. */
+    public Adam(AdamSettings settings, State start) {
         this.settings = settings;
-        this.m = new float[size];
-        this.v = new float[size];
+        this.m = start.m();
+        this.v = start.v();
+        this.step = start.step();
+    }
+
+    /** The state now, as a copy. */
+    public State state() {
+        return new State(m.clone(), v.clone(), step);
     }
 
     /**
@@ -43,7 +70,8 @@ public final class Adam implements Optimizer {
         if (x.length != m.length || gradient.length != m.length) {
             throw new IllegalArgumentException("expected " + m.length + " parameters");
         }
-        double lr = settings.schedule().rateAt(step);
+        double lr = settings.schedule().rateAt(runStep);
+        runStep++;
         step++;
         double b1 = settings.beta1();
         double b2 = settings.beta2();
@@ -63,6 +91,6 @@ public final class Adam implements Optimizer {
     }
 
     public int stepsTaken() {
-        return step;
+        return runStep;
     }
 }

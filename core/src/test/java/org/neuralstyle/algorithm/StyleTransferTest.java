@@ -40,6 +40,26 @@ class StyleTransferTest {
     }
 
     @Test
+    void withAveragingTheOutputIsTheAverageOfTheIteratesAndItsLossIsItsOwn() {
+        StyleTransferOptions jumpy = StyleTransferOptions.builder(net.architecture()).iterations(25).seed(3)
+                .adam(new org.neuralstyle.optim.AdamSettings(
+                        new org.neuralstyle.optim.LearningRateSchedule.Constant(60), 0.9, 0.999, 1e-8)).build();
+        StyleTransferOptions averaged = jumpy.toBuilder().averageDecay(0.8).build();
+        StyleTransfer transfer = new StyleTransfer(net);
+        StyleTransferResult best = transfer.stylize(content, styles, jumpy, StyleTransferListener.NONE);
+        StyleTransferResult average = transfer.stylize(content, styles, averaged, StyleTransferListener.NONE);
+
+        // Same iterates (averaging only reads them), another output.
+        assertThat(average.history()).isEqualTo(best.history());
+        assertThat(average.image()).isNotEqualTo(best.image());
+        try (StyleTransferGraph graph = transfer.openGraph(content, styles, averaged, 0)) {
+            graph.setContent(content);
+            double own = graph.evaluate(average.image().pixels(), null).total();
+            assertThat(average.loss().total()).isCloseTo(own, org.assertj.core.api.Assertions.withinPercentage(0.01));
+        }
+    }
+
+    @Test
     void stopsWhenAskedAndKeepsTheBestImage() {
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
                 StyleTransferOptions.builder(net.architecture()).iterations(100).build(), new StopAfter(5));

@@ -53,6 +53,31 @@ class AdamTest {
     }
 
     @Test
+    void aRunContinuedFromItsStateTakesTheSameStepsAsOneUninterruptedRun() {
+        AdamSettings settings = new AdamSettings(new LearningRateSchedule.Constant(0.3), 0.9, 0.999, 1e-8);
+        Adam whole = new Adam(settings, 2);
+        float[] x = {5, -3};
+        for (int i = 0; i < 20; i++) {
+            whole.step(x, new float[] {2 * (x[0] - 1), 20 * (x[1] + 2)});
+        }
+        Adam first = new Adam(settings, 2);
+        float[] y = {5, -3};
+        for (int i = 0; i < 10; i++) {
+            first.step(y, new float[] {2 * (y[0] - 1), 20 * (y[1] + 2)});
+        }
+        Adam.State state = first.state();
+        assertThat(state.step()).isEqualTo(10);
+        Adam second = new Adam(settings, state);
+        for (int i = 0; i < 10; i++) {
+            second.step(y, new float[] {2 * (y[0] - 1), 20 * (y[1] + 2)});
+        }
+        assertThat(y).containsExactly(x);
+        // The schedule counts the new optimiser's own steps; the bias correction counts all of them.
+        assertThat(second.stepsTaken()).isEqualTo(10);
+        assertThat(second.state().step()).isEqualTo(20);
+    }
+
+    @Test
     void exponentialDecayIsAStaircase() {
         LearningRateSchedule s = new LearningRateSchedule.ExponentialDecay(20, 0.94, 100);
         assertThat(s.rateAt(0)).isEqualTo(20);
