@@ -42,34 +42,53 @@ class VideoCommandTest {
                 "--video-init", mode, "--output", output.toString()));
     }
 
+    /**
+     * The issue's bar for video: on 24 frames of the tree clip, the default mode (flow) flickers less than
+     * starting each frame from the previous one, and follows the moving tree nearly as well as independent frames
+     * (fidelity at least 1/1.2 of theirs), so its low flicker is not bought by holding still. 128 px and 150
+     * iterations keep the three runs to about two minutes; at 256 px and the default 300 the note on issue 12
+     * has the numbers.
+     */
     @Test
-    void flowFlickersLessThanPreviousWhichFlickersLessThanIndependentFrames() throws IOException {
+    void theDefaultModeFlickersLessThanPreviousAndFollowsTheMotionAsIndependentFramesDo() throws IOException {
         Map<String, Double> error = new HashMap<>();
-        for (String mode : List.of("independent", "previous", "flow")) {
+        Map<String, Double> fidelity = new HashMap<>();
+        for (String mode : List.of("independent", "previous", "default")) {
             Path output = dir.resolve(mode + ".mp4");
-            CliRun run = CliRun.of(treeJob(output, mode).toArray(String[]::new));
+            List<String> job = new ArrayList<>(List.of("video", "--content", SharedData.media("video/tree.avi").toString(),
+                    "--styles", SharedData.media("style/starry_night.jpg").toString(),
+                    "--network", "squeezenet", "--weights", SharedData.root()
+                            .resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                    "--width", "128", "--frames", "24", "--iterations", "150", "--seed", "1",
+                    "--output", output.toString()));
+            if (!mode.equals("default")) {
+                job.addAll(List.of("--video-init", mode));
+            }
+            CliRun run = CliRun.of(job.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.err()).isZero();
-            assertThat(frameNumbers(run.out())).as(mode).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
+            assertThat(frameNumbers(run.out())).as(mode).hasSize(24).startsWith(1, 2).endsWith(24);
             Matcher m = CONSISTENCY.matcher(run.out());
             assertThat(m.find()).as(run.out()).isTrue();
-            assertThat(run.out()).contains("over 11 frame pairs");
+            assertThat(run.out()).contains("over 23 frame pairs");
             error.put(mode, Double.parseDouble(m.group(1)));
             // The second measure is printed beside it, over the frames in which the tree moved.
             Matcher f = FIDELITY.matcher(run.out());
             assertThat(f.find()).as(run.out()).isTrue();
-            assertThat(Double.parseDouble(f.group(1))).as(mode).isBetween(0.0, 2.0);
-            assertThat(Integer.parseInt(f.group(2))).isPositive();
-            // The video has the source's rate and timing: the clip's AVI drops frames, so its first 12 decoded
+            assertThat(Integer.parseInt(f.group(2))).isGreaterThanOrEqualTo(12);
+            fidelity.put(mode, Double.parseDouble(f.group(1)));
+            // The video has the source's rate and timing: the clip's AVI drops frames, so its first 24 decoded
             // frames span more frame times at 15 fps, each held until the next. The frames folder is gone.
             try (FrameSource video = FrameSource.open(output, 25)) {
                 assertThat(video.info().frameRate()).isCloseTo(15, within(0.01));
-                assertThat(video.info().frames()).isEqualTo(sourceFrameTimes() + 1);
-                assertThat(video.info().width()).isEqualTo(96);
+                assertThat(video.info().frames()).isEqualTo(sourceFrameTimes(24) + 1);
+                assertThat(video.info().width()).isEqualTo(128);
             }
             assertThat(dir.resolve(mode + ".mp4.frames")).doesNotExist();
         }
-        assertThat(error.get("flow")).as(error.toString()).isLessThan(error.get("previous"));
-        assertThat(error.get("previous")).as(error.toString()).isLessThan(error.get("independent"));
+        String measures = "flicker " + error + ", fidelity " + fidelity;
+        assertThat(error.get("default")).as(measures).isLessThan(error.get("previous"));
+        assertThat(error.get("previous")).as(measures).isLessThan(error.get("independent"));
+        assertThat(fidelity.get("default")).as(measures).isGreaterThanOrEqualTo(fidelity.get("independent") / 1.2);
     }
 
     @Test
@@ -111,7 +130,7 @@ class VideoCommandTest {
             assertThat(files.filter(p -> p.getFileName().toString().matches("frame-\\d+\\.png"))).hasSize(12);
         }
         try (FrameSource video = FrameSource.open(output, 25)) {
-            assertThat(video.info().frames()).isEqualTo(sourceFrameTimes() + 1);
+            assertThat(video.info().frames()).isEqualTo(sourceFrameTimes(12) + 1);
         }
         // Resuming changes nothing: the last frame's loss is that of a run never interrupted.
         List<String> whole = new ArrayList<>(job);
@@ -211,10 +230,10 @@ class VideoCommandTest {
     }
 
     /** The frame-time index (at 15 fps) of the 12th decoded frame of the tree clip. */
-    private static int sourceFrameTimes() throws IOException {
+    private static int sourceFrameTimes(int frames) throws IOException {
         try (FrameSource source = FrameSource.open(SharedData.media("video/tree.avi"), 25)) {
             long last = 0;
-            for (int k = 0; k < 12; k++) {
+            for (int k = 0; k < frames; k++) {
                 last = source.next().timestampMicros();
             }
             return (int) Math.round(last * 15 / 1e6);
