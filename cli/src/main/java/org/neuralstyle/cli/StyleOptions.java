@@ -138,6 +138,11 @@ final class StyleOptions {
                     + "(default: ${bundle:default.average-decay}).")
     Double averageDecay;
 
+    @Option(names = "--carry-adam-state",
+            description = "Coarse to fine: start each scale's Adam from the previous scale's moments, resized, rather "
+                    + "than afresh (off by default: measured slightly worse).")
+    boolean carryAdamState;
+
     @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
             description = "Whose colours: the style's (default); the content's by recolouring the styles to its mean "
                     + "colour and covariance first; or the content's by styling luminance alone (Gatys et al. 2017).")
@@ -218,6 +223,7 @@ final class StyleOptions {
                 .colors(colorControl())
                 .styleLoss(styleLossKind())
                 .averageDecay(averageDecay != null ? averageDecay : defaults.averageDecay())
+                .carryAdamState(carryAdamState)
                 .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
                 .styleLayers(LayerOption.parse(styleLayers, architecture, "--style-layers"));
         if (learningRate != null || learningRateDecay != null || beta1 != null || beta2 != null || epsilon != null) {

@@ -12,7 +12,8 @@ import java.util.List;
  * first, where an iteration costs a fraction, then upsample the result as the initial image of the next
  * width. The large strokes of the style settle cheaply at the coarse scale; the fine scales only refine.
  * The content image is resized from the original for each scale, and each style to its scale x that width.
- * Adam's moments go on to the next scale, resized ({@link ScaledAdamState}).
+ * With {@link StyleTransferOptions#carryAdamState()}, Adam's moments go on to the next scale, resized
+ * ({@link ScaledAdamState}).
  *
  * <pre>{@code
  * new CoarseToFine(new StyleTransfer(weights)).stylize(content, styles, options,
@@ -61,7 +62,7 @@ public final class CoarseToFine {
                             previous == null ? options.initialization() : Initialization.image(previous, 0))
                     .toBuilder().preserveColors(last && options.preserveColors()).build();
             RgbImage contentAtScale = Resampling.toWidth(content, scale.width());
-            Adam.State adamStart = adam == null ? null : ScaledAdamState.resized(adam, previous.width(),
+            Adam.State adamStart = adam == null || !options.carryAdamState() ? null : ScaledAdamState.resized(adam, previous.width(),
                     previous.height(), contentAtScale.width(), contentAtScale.height());
             StyleTransfer.PassOutcome outcome = transfer.stylize(contentAtScale, styles, atScale, listener,
                     new StyleTransfer.Pass(k + 1, scales.size(), offset, total, adamStart), start);
