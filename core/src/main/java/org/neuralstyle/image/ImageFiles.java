@@ -5,18 +5,12 @@ import com.drew.metadata.Metadata;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import org.neuralstyle.io.AtomicFiles;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.ImageOutputStream;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,6 +47,7 @@ public final class ImageFiles {
         }
         List<String> damage = new ArrayList<>();
         BufferedImage image;
+        java.util.Optional<java.awt.color.ICC_Profile> profile;
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {
@@ -67,8 +62,9 @@ public final class ImageFiles {
             ImageReader reader = readers.next();
             try {
                 reader.addIIOReadWarningListener((source, warning) -> damage.add(warning));
-                reader.setInput(in, true, true);
+                reader.setInput(in, true, false); // metadata kept: a PNG's colour profile is in it
                 image = reader.read(0);
+                profile = EmbeddedProfile.ofPng(reader.getImageMetadata(0));
             } finally {
                 reader.dispose();
             }
@@ -77,7 +73,52 @@ public final class ImageFiles {
         } catch (IOException | RuntimeException e) {
             throw new ImageFormatException(file + ": cannot decode image, damaged or truncated? (" + e.getMessage() + ")", e);
         }
-        return new DecodedImage(Orientation.apply(toRgb(image), exifOrientation(file)), damage);
+        int orientation = exifOrientation(file);
+        float[] alpha = alphaOf(image);
+        float[] turnedAlpha = null;
+        if (alpha != null) {
+            // The same turn as the colours: the alpha as a grey image, turned, its first channel taken.
+            RgbImage grey = Orientation.apply(new RgbImage(image.getWidth(), image.getHeight(), spread(alpha)), orientation);
+            turnedAlpha = firstChannel(grey.pixels());
+        }
+        BufferedImage decoded = image;
+        BufferedImage srgb = profile.map(p -> EmbeddedProfile.toSrgb(decoded, p)).orElse(image);
+        return new DecodedImage(Orientation.apply(toRgb(srgb, alpha), orientation), damage, turnedAlpha,
+                profile.map(EmbeddedProfile::describe).orElse(null));
+    }
+
+    /** Per pixel 0..1, or null where the image has no alpha channel or every pixel is opaque. */
+    private static float[] alphaOf(BufferedImage image) {
+        if (!image.getColorModel().hasAlpha()) {
+            return null;
+        }
+        int w = image.getWidth();
+        int h = image.getHeight();
+        int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
+        float[] alpha = new float[argb.length];
+        boolean opaque = true;
+        for (int i = 0; i < argb.length; i++) {
+            int a = argb[i] >>> 24;
+            alpha[i] = a / 255f;
+            opaque &= a == 255;
+        }
+        return opaque ? null : alpha;
+    }
+
+    private static float[] spread(float[] plane) {
+        float[] rgb = new float[plane.length * 3];
+        for (int i = 0; i < plane.length; i++) {
+            rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = plane[i];
+        }
+        return rgb;
+    }
+
+    private static float[] firstChannel(float[] rgb) {
+        float[] plane = new float[rgb.length / 3];
+        for (int i = 0; i < plane.length; i++) {
+            plane[i] = rgb[3 * i];
+        }
+        return plane;
     }
 
     /** HEIF files (iPhone photos) are ISO media files whose first box is 'ftyp' with a HEIF brand. */
@@ -93,15 +134,32 @@ public final class ImageFiles {
                 .contains(box.substring(4));
     }
 
-    /** Writes the image (clamped to 0..255) in the format of the file's extension, atomically. */
+    /** Writes the image (clamped to 0..255) in the format of the file's extension, 8 bits, atomically. */
     public static void write(RgbImage image, Path file) throws IOException {
-        write(toBufferedImage(image), file);
+        write(image, null, file, ImageEncoding.DEFAULT);
+    }
+
+    /**
+     * Writes the image (clamped to 0..255) in the format of the file's extension, atomically, tagged sRGB, with an
+     * alpha channel (per pixel 0..1, or null) where the format holds one (PNG, TIFF); a JPEG or BMP gets the
+     * colours alone. 16 bits per channel only in PNG and TIFF.
+     */
+    public static void write(RgbImage image, float[] alpha, Path file, ImageEncoding encoding) throws IOException {
+        String format = formatOf(file);
+        if (encoding.bitDepth() == 16 && !ImageEncoder.holds16Bits(format)) {
+            throw new ImageFormatException(file + ": a " + format.toUpperCase(Locale.ROOT)
+                    + " file holds 8 bits per channel; use .png or .tif for 16");
+        }
+        BufferedImage picture = ImageEncoder.holdsAlpha(format) && alpha != null
+                ? ImageEncoder.withAlpha(image, alpha, encoding.bitDepth())
+                : encoding.bitDepth() == 16 ? ImageEncoder.withAlpha(image, null, 16) : toBufferedImage(image);
+        AtomicFiles.write(file, out -> ImageEncoder.encode(picture, format, encoding, out));
     }
 
     /** Writes a picture (a plot, say) in the format of the file's extension, atomically. */
     public static void write(BufferedImage image, Path file) throws IOException {
         String format = formatOf(file);
-        AtomicFiles.write(file, out -> encode(image, format, out));
+        AtomicFiles.write(file, out -> ImageEncoder.encode(image, format, ImageEncoding.DEFAULT, out));
     }
 
     /** The ImageIO format name for a file name, or an error naming the unsupported extension. */
@@ -112,42 +170,22 @@ public final class ImageFiles {
         return switch (ext) {
             case "png" -> "png";
             case "jpg", "jpeg" -> "jpeg";
+            case "tif", "tiff" -> "tiff";
             case "bmp" -> "bmp";
             default -> throw new ImageFormatException(file + ": unsupported output extension '" + ext
-                    + "' (use .png, .jpg or .bmp)");
+                    + "' (use .png, .jpg, .tif or .bmp)");
         };
     }
 
-    private static void encode(BufferedImage image, String format, OutputStream out) throws IOException {
-        Iterator<ImageWriter> writers = ImageIO.getImageWritersByFormatName(format);
-        if (!writers.hasNext()) {
-            throw new ImageFormatException("no image writer for format " + format);
-        }
-        ImageWriter writer = writers.next();
-        // In memory, not ImageIO's file cache: that registers a delete-on-exit hook, which fails while the JVM
-        // shuts down, and an interrupted run writes its best image exactly then.
-        try (ImageOutputStream stream = new MemoryCacheImageOutputStream(out)) {
-            writer.setOutput(stream);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            if (format.equals("jpeg")) {
-                param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-                param.setCompressionQuality(0.95f);
-            }
-            writer.write(null, new IIOImage(image, null, null), param);
-        } finally {
-            writer.dispose();
-        }
-    }
-
-    static RgbImage toRgb(BufferedImage image) {
+    /** The colours, composited on white by the alpha (per pixel 0..1; null: opaque), as a viewer shows them. */
+    static RgbImage toRgb(BufferedImage image, float[] alphaPlane) {
         int w = image.getWidth();
         int h = image.getHeight();
         int[] argb = image.getRGB(0, 0, w, h, null, 0, w);
         float[] pixels = new float[w * h * RgbImage.CHANNELS];
         for (int i = 0; i < argb.length; i++) {
             int p = argb[i];
-            // Transparent pixels are composited on white, as a viewer shows them.
-            float alpha = ((p >>> 24) & 0xff) / 255f;
+            float alpha = alphaPlane == null ? 1 : alphaPlane[i];
             float white = 255f * (1 - alpha);
             pixels[3 * i] = ((p >> 16) & 0xff) * alpha + white;
             pixels[3 * i + 1] = ((p >> 8) & 0xff) * alpha + white;
