@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.image.ImageEncoding;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.io.AtomicFiles;
@@ -29,26 +30,31 @@ final class ResultRescue {
     }
 
     void write(RgbImage image, Path output, String option) {
+        write(image, null, ImageEncoding.DEFAULT, output, option);
+    }
+
+    /** The image with its alpha (or null) as the encoding says; the rescued copy is a PNG of the same depth. */
+    void write(RgbImage image, float[] alpha, ImageEncoding encoding, Path output, String option) {
         try {
-            ImageFiles.write(image, output);
+            ImageFiles.write(image, alpha, output, encoding);
             return;
         } catch (IOException e) {
             String why = AtomicFiles.reason(e);
-            Path kept = keep(image, output);
+            Path kept = keep(image, alpha, encoding, output);
             throw new UserError(option + " " + output + ": cannot write (" + why + "); "
                     + (kept != null ? "the result is safe in " + kept : "the result could not be saved anywhere"));
         }
     }
 
     /** The image in the rescue folder or, failing that, the temporary folder; null if neither takes it. */
-    private Path keep(RgbImage image, Path output) {
+    private Path keep(RgbImage image, float[] alpha, ImageEncoding encoding, Path output) {
         String stem = output.getFileName().toString().replaceFirst("\\.[^.]*$", "");
         String name = stem + "-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + ".png";
         for (Path folder : new Path[] {rescueFolder, Path.of(System.getProperty("java.io.tmpdir"))}) {
             try {
                 Files.createDirectories(folder);
                 Path file = folder.resolve(name);
-                ImageFiles.write(image, file);
+                ImageFiles.write(image, alpha, file, encoding);
                 return file;
             } catch (IOException | RuntimeException tryTheNext) {
                 // the next place

@@ -6,6 +6,8 @@ import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
+import org.neuralstyle.image.DecodedImage;
+import org.neuralstyle.image.ImageEncoding;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.image.RgbImage;
@@ -79,6 +81,15 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--progress-plot", paramLabel = "FILE", description = "Write a PNG of the loss curves.")
     Path progressPlot;
 
+    @Option(names = "--bit-depth", paramLabel = "8|16",
+            description = "Bits per channel of the output: 16 keeps the optimised image's fine gradations for "
+                    + "printing and editing (.png and .tif only; default: ${DEFAULT-VALUE}).", defaultValue = "8")
+    int bitDepth;
+
+    @Option(names = "--jpeg-quality", paramLabel = "Q",
+            description = "Quality of a .jpg output, 1-100 (default: ${DEFAULT-VALUE}).", defaultValue = "95")
+    int jpegQuality;
+
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
@@ -140,7 +151,10 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** The image first (rescued if it cannot be written where asked), then the plot. */
     private void writeOutputs(StyleTransferResult result) throws IOException {
-        ResultRescue.inCache().write(result.image(), output, "--output");
+        RgbImage image = result.image();
+        float[] alpha = contentAlpha == null ? null : Resampling.resizePlane(contentAlpha.alpha(),
+                contentAlpha.image().width(), contentAlpha.image().height(), image.width(), image.height());
+        ResultRescue.inCache().write(image, alpha, encoding(), output, "--output");
         if (progressPlot != null) {
             try {
                 ImageFiles.write(LossPlot.draw(result.history()), progressPlot);
@@ -167,6 +181,26 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
+    /** The content's transparency, carried to the output unchanged (resized to it); null for an opaque content. */
+    private DecodedImage contentAlpha;
+
+    /** How the output is written, or a one-line error naming the option that cannot apply to it. */
+    private ImageEncoding encoding() throws IOException {
+        if (bitDepth != 8 && bitDepth != 16) {
+            throw new UserError("--bit-depth: must be 8 or 16, got " + bitDepth);
+        }
+        if (jpegQuality < 1 || jpegQuality > 100) {
+            throw new UserError("--jpeg-quality: must be 1 to 100, got " + jpegQuality);
+        }
+        if (bitDepth == 16) {
+            String format = ImageFiles.formatOf(output);
+            if (!format.equals("png") && !format.equals("tiff")) {
+                throw new UserError("--bit-depth 16: --output " + output + " holds 8 bits per channel; use .png or .tif");
+            }
+        }
+        return new ImageEncoding(bitDepth, jpegQuality / 100f);
+    }
+
     /** Everything checked and loaded before the (long) optimisation starts. */
     private Run prepare() throws IOException {
         NetworkArchitecture architecture = style.architecture();
@@ -181,8 +215,18 @@ final class StylizeCommand implements Callable<Integer> {
             }
             OutputFiles.requireWritableImage(progressPlot, overwrite, "--progress-plot");
         }
+        encoding();
         InputImages images = new InputImages(err);
-        RgbImage contentImage = images.read(content, "--content");
+        DecodedImage decodedContent = images.decode(content, "--content");
+        RgbImage contentImage = decodedContent.image();
+        if (decodedContent.hasAlpha()) {
+            if (ImageFiles.formatOf(output).equals("jpeg") || ImageFiles.formatOf(output).equals("bmp")) {
+                err.println("neural-style: note: --content " + content + " has transparent parts; --output " + output
+                        + " cannot keep them (.png and .tif can)");
+            } else {
+                contentAlpha = decodedContent;
+            }
+        }
         List<CoarseToFine.Scale> plan = scalePlan(style.width != null ? style.width : contentImage.width(),
                 options.iterations());
         Checkpoints checkpoints = Checkpoints.of(checkpointOutput,

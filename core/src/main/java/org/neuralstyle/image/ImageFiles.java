@@ -78,8 +78,8 @@ public final class ImageFiles {
         float[] turnedAlpha = null;
         if (alpha != null) {
             // The same turn as the colours: the alpha as a grey image, turned, its first channel taken.
-            RgbImage grey = Orientation.apply(new RgbImage(image.getWidth(), image.getHeight(), spread(alpha)), orientation);
-            turnedAlpha = firstChannel(grey.pixels());
+            turnedAlpha = GreyPlane.of(Orientation.apply(GreyPlane.asImage(alpha, image.getWidth(), image.getHeight()),
+                    orientation));
         }
         BufferedImage decoded = image;
         BufferedImage srgb = profile.map(p -> EmbeddedProfile.toSrgb(decoded, p)).orElse(image);
@@ -103,22 +103,6 @@ public final class ImageFiles {
             opaque &= a == 255;
         }
         return opaque ? null : alpha;
-    }
-
-    private static float[] spread(float[] plane) {
-        float[] rgb = new float[plane.length * 3];
-        for (int i = 0; i < plane.length; i++) {
-            rgb[3 * i] = rgb[3 * i + 1] = rgb[3 * i + 2] = plane[i];
-        }
-        return rgb;
-    }
-
-    private static float[] firstChannel(float[] rgb) {
-        float[] plane = new float[rgb.length / 3];
-        for (int i = 0; i < plane.length; i++) {
-            plane[i] = rgb[3 * i];
-        }
-        return plane;
     }
 
     /** HEIF files (iPhone photos) are ISO media files whose first box is 'ftyp' with a HEIF brand. */

@@ -29,6 +29,11 @@ public final class Resampling {
         return resizeAxis(horizontal, width, height, false);
     }
 
+    /** A single-channel plane (an alpha channel, row-major) resized as the colours are. */
+    public static float[] resizePlane(float[] plane, int width, int height, int toWidth, int toHeight) {
+        return GreyPlane.of(resize(GreyPlane.asImage(plane, width, height), toWidth, toHeight));
+    }
+
     private static RgbImage resizeAxis(RgbImage in, int outW, int outH, boolean alongX) {
         int inLen = alongX ? in.width() : in.height();
         int outLen = alongX ? outW : outH;
