@@ -3,6 +3,7 @@ package org.neuralstyle.cli;
 import org.neuralstyle.algorithm.ColorControl;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.image.Resampling;
@@ -142,6 +143,11 @@ final class StyleOptions {
             description = "Coarse to fine: start each scale's Adam from the previous scale's moments, resized, rather "
                     + "than afresh (off by default: measured slightly worse).")
     boolean carryAdamState;
+
+    @Option(names = "--max-memory", paramLabel = "SIZE",
+            description = "Memory the run may use, e.g. 8G or 512M; larger images are refused before any work, naming "
+                    + "the size that fits (default: 90% of this machine's).")
+    String maxMemory;
 
     @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
             description = "Whose colours: the style's (default); the content's by recolouring the styles to its mean "
@@ -319,13 +325,19 @@ final class StyleOptions {
         return loaded;
     }
 
+    /** The memory plan for this network and the layers these options use, within --max-memory. */
+    MemoryBudget memoryBudget(NetworkArchitecture architecture, StyleTransferOptions options) {
+        return MemoryBudget.of(maxMemory == null ? null : MemorySize.parse(maxMemory, "--max-memory"), architecture,
+                LossSpec.of(options, architecture, new double[] {1}).layers());
+    }
+
     /** Each style image, resized to its scale x the output width, must fit this machine. */
-    void requireStylesFit(List<StyleImage> loaded, int outputWidth, SizeLimits limits) {
+    void requireStylesFit(List<StyleImage> loaded, int outputWidth, MemoryBudget budget) {
         for (int i = 0; i < loaded.size(); i++) {
             StyleImage s = loaded.get(i);
             int width = s.widthAt(outputWidth);
             int height = Resampling.heightAtWidth(s.image(), width);
-            limits.requireFits("style " + styles.get(i) + " at " + s.scale() + " x the output width",
+            budget.requireStyleFits("style " + styles.get(i) + " at " + s.scale() + " x the output width",
                     styleScales != null ? "--style-scales" : "--styles", width, height,
                     fits -> String.format(Locale.ROOT, "a scale of at most %.2f fits", (double) fits / outputWidth));
         }

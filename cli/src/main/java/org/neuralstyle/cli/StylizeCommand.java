@@ -241,11 +241,11 @@ final class StylizeCommand implements Callable<Integer> {
         }
         int outputWidth = plan.get(plan.size() - 1).width();
         int outputHeight = Resampling.heightAtWidth(contentImage, outputWidth);
-        SizeLimits limits = SizeLimits.ofThisMachine();
-        limits.requireFits("the output", style.width != null ? "--width " + style.width
+        MemoryBudget budget = style.memoryBudget(architecture, options);
+        budget.requireImageFits("the output", style.width != null ? "--width " + style.width
                 : scales != null ? "--scales" : "--content " + content, outputWidth, outputHeight);
         List<StyleImage> styleImages = style.styleImages(images);
-        style.requireStylesFit(styleImages, outputWidth, limits);
+        style.requireStylesFit(styleImages, outputWidth, budget);
         Initialization start = style.initialization(images);
         if (start != null) {
             options = options.toBuilder().initialization(start).build();

@@ -155,10 +155,10 @@ final class VideoCommand implements Callable<Integer> {
         }
         InputImages images = new InputImages(err);
         List<StyleImage> styles = style.styleImages(images);
-        SizeLimits limits = SizeLimits.ofThisMachine();
-        limits.requireFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
+        MemoryBudget budget = style.memoryBudget(architecture, options);
+        budget.requireImageFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
                 settings.width(), settings.height());
-        style.requireStylesFit(styles, settings.width(), limits);
+        style.requireStylesFit(styles, settings.width(), budget);
         Initialization start = style.initialization(images);
         if (start != null) {
             options = options.toBuilder().initialization(start).build();

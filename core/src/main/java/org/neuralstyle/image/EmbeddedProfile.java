@@ -56,8 +56,13 @@ final class EmbeddedProfile {
         }
     }
 
+    /**
+     * sRGB under any of its names: the JDK's own, or the profiles cameras and editors embed ("sRGB IEC61966-2.1",
+     * "sRGB built-in", "sRGB v4 ICC preference"), whose bytes differ but whose colours are the same.
+     */
     private static boolean isSrgb(ICC_Profile profile) {
-        return java.util.Arrays.equals(profile.getData(), ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
+        return java.util.Arrays.equals(profile.getData(), ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData())
+                || describe(profile).toLowerCase(java.util.Locale.ROOT).startsWith("srgb");
     }
 
     /** The JDK keeps the chunk's profile compressed; an ICC profile has 'acsp' at byte 36. */

@@ -1,0 +1,98 @@
+package org.neuralstyle.cli;
+
+import org.neuralstyle.memory.MemoryModel;
+import org.neuralstyle.network.NetworkArchitecture;
+
+import java.lang.management.ManagementFactory;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.function.LongFunction;
+
+/**
+ * The memory plan before any work: each image the network will see (the output at its largest scale, each
+ * style at its scale) is priced by the {@link MemoryModel} for this network and its layers and compared with
+ * the memory allowed (--max-memory, else 90% of this machine's); a size that does not fit is refused in one line
+ * that names the size that would.
+ */
+final class MemoryBudget {
+
+    /** Java arrays hold at most about 2^31 values: three per pixel. */
+    private static final long MAX_PIXELS_IN_AN_ARRAY = (Integer.MAX_VALUE - 8) / 3;
+    /** What is left for the rest of the machine when no --max-memory is given. */
+    private static final double SHARE_OF_THE_MACHINE = 0.9;
+
+    private final long allowedBytes;
+    private final String allowedBy;
+    private final NetworkArchitecture architecture;
+    private final Collection<String> layers;
+
+    MemoryBudget(long allowedBytes, String allowedBy, NetworkArchitecture architecture, Collection<String> layers) {
+        this.allowedBytes = allowedBytes;
+        this.allowedBy = allowedBy;
+        this.architecture = architecture;
+        this.layers = layers;
+    }
+
+    /** The budget --max-memory sets (bytes, or null for 90% of this machine's physical memory). */
+    static MemoryBudget of(Long maxMemory, NetworkArchitecture architecture, Collection<String> layers) {
+        if (maxMemory != null) {
+            return new MemoryBudget(maxMemory, "--max-memory allows", architecture, layers);
+        }
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        long total = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
+        long machine = total > 0 ? total : Runtime.getRuntime().maxMemory();
+        return new MemoryBudget((long) (machine * SHARE_OF_THE_MACHINE), "this machine allows", architecture, layers);
+    }
+
+    /** Peak bytes the model gives for optimising an image of this size. */
+    long imageBytes(long width, long height) {
+        return MemoryModel.peakBytes(architecture, layers, width, height, 0, 0);
+    }
+
+    /** Peak bytes the model gives for taking the targets of a style image of this size. */
+    long styleBytes(long width, long height) {
+        return MemoryModel.peakBytes(architecture, layers, 0, 0, width, height);
+    }
+
+    /** The output (or a frame) of width x height must fit; the error names the option and a width that would. */
+    void requireImageFits(String what, String option, long width, long height) {
+        requireFits(what, option, width, height, this::imageBytes, fits -> "at most about " + fits + " pixels wide fits");
+    }
+
+    /** A style image at its scale must fit; the error says the size that fits in the option's own terms. */
+    void requireStyleFits(String what, String option, long width, long height, LongFunction<String> whatFits) {
+        requireFits(what, option, width, height, this::styleBytes, whatFits);
+    }
+
+    private interface Cost {
+        long bytes(long width, long height);
+    }
+
+    private void requireFits(String what, String option, long width, long height, Cost cost, LongFunction<String> whatFits) {
+        double aspect = (double) height / width;
+        if ((double) width * height <= MAX_PIXELS_IN_AN_ARRAY && cost.bytes(width, height) <= allowedBytes) {
+            return;
+        }
+        long widthThatFits = widestThatFits(aspect, cost);
+        double needed = (double) width * height <= 1e15 ? cost.bytes(width, height) / 1e9 : Double.POSITIVE_INFINITY;
+        throw new UserError(String.format(Locale.ROOT, "%s: %s would be %dx%d pixels, needing about %.0f GB of memory; "
+                        + "%s %.1f GB, so %s", option, what, width, height, needed, allowedBy, allowedBytes / 1e9,
+                whatFits.apply(widthThatFits)));
+    }
+
+    /** The largest width at this aspect ratio that the budget holds (a bisection on the model). */
+    private long widestThatFits(double aspect, Cost cost) {
+        long low = 0;
+        long high = (long) Math.sqrt(MAX_PIXELS_IN_AN_ARRAY / Math.max(aspect, 1e-9)) + 1;
+        while (high - low > 1) {
+            long mid = (low + high) / 2;
+            long h = Math.max(1, Math.round(mid * aspect));
+            if ((double) mid * h <= MAX_PIXELS_IN_AN_ARRAY && cost.bytes(mid, h) <= allowedBytes) {
+                low = mid;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+}

@@ -1,0 +1,78 @@
+package org.neuralstyle.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.algorithm.LossSpec;
+import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.memory.MemoryModel;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.Networks;
+import org.neuralstyle.testing.RandomVgg19File;
+import org.neuralstyle.testing.SharedData;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+/** The memory plan against this machine's measured peaks, and the refusal it gives before any work. */
+class MemoryPlanTest {
+
+    @TempDir
+    Path dir;
+
+    /** Each size runs in a fresh JVM under bench, which reports that JVM's peak resident memory. */
+    @Test
+    void theModelIsWithin25PercentOfThePeakMeasuredAtThreeSizes() throws IOException {
+        Path json = dir.resolve("bench.json");
+        CliRun run = CliRun.of("bench", "--networks", "squeezenet", "--sizes", "256,640,1024", "--iterations", "1",
+                "--warmup", "1", "--peak-size", "128", "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        NetworkArchitecture arch = Networks.byName("squeezenet");
+        Set<String> layers = LossSpec.of(StyleTransferOptions.defaults(arch), arch, new double[] {1}).layers();
+        Matcher m = Pattern.compile("\"size\": (\\d+), .*?\"peak_rss_bytes\": (\\d+)").matcher(Files.readString(json));
+        int found = 0;
+        while (m.find()) {
+            int size = Integer.parseInt(m.group(1));
+            long measured = Long.parseLong(m.group(2));
+            long model = MemoryModel.peakBytes(arch, layers, size, size, size, size);
+            assertThat((double) model).as("squeezenet at " + size + " px, measured " + measured).isCloseTo(measured,
+                    withinPercentage(25));
+            found++;
+        }
+        assertThat(found).isEqualTo(3);
+    }
+
+    @Test
+    void aSizeBeyondTheBudgetIsRefusedNamingOneThatFits() {
+        Path output = dir.resolve("out.png");
+        CliRun run = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
+                "--weights", RandomVgg19File.get().toString(), "--width", "4000", "--max-memory", "3G");
+        assertThat(run.exitCode()).isNotZero();
+        assertThat(run.err().lines().toList()).hasSize(1);
+        Matcher m = Pattern.compile("--width 4000: the output would be 4000x\\d+ pixels, needing about (\\d+) GB of "
+                + "memory; --max-memory allows 3\\.2 GB, so at most about (\\d+) pixels wide fits").matcher(run.err());
+        assertThat(m.find()).as(run.err()).isTrue();
+        // The width named fits the budget by the same model, and a little wider would not.
+        NetworkArchitecture vgg = Networks.byName("vgg19");
+        Set<String> layers = LossSpec.of(StyleTransferOptions.defaults(vgg), vgg, new double[] {1}).layers();
+        int fits = Integer.parseInt(m.group(2));
+        double aspect = 300.0 / 451; // chelsea.png
+        assertThat(MemoryModel.peakBytes(vgg, layers, fits, Math.round(fits * aspect), 0, 0)).isLessThanOrEqualTo(3L << 30);
+        assertThat(MemoryModel.peakBytes(vgg, layers, fits + 8, Math.round((fits + 8) * aspect), 0, 0))
+                .isGreaterThan(3L << 30);
+        assertThat(output).doesNotExist();
+
+        CliRun bad = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
+                "--weights", RandomVgg19File.get().toString(), "--max-memory", "lots");
+        assertThat(bad.err().strip()).isEqualTo("neural-style: --max-memory: 'lots' is not a memory size (e.g. 8G, 512M)");
+    }
+}

@@ -1,0 +1,52 @@
+package org.neuralstyle.memory;
+
+import org.neuralstyle.network.ActivationCount;
+import org.neuralstyle.network.NetworkArchitecture;
+
+import java.util.Collection;
+
+/**
+ * Peak resident memory of a style transfer, estimated before it starts: a fixed part (the JVM, TensorFlow's
+ * runtime, the weights) and a part per value the graph holds, counted by {@link ActivationCount} for the largest
+ * image the network sees at once. An optimisation iteration holds the forward activations of the image and their
+ * gradients; taking a style image's targets holds its forward activations only. TensorFlow's allocator keeps
+ * what it once took, so the peak is the larger of the two, and coarse to fine peaks at its last scale.
+ *
+ * <p>Fitted (least squares on relative error) to the peak RSS that {@code neural-style bench} measured on the 2-core
+ * dev machine, 2026-11-25, each case in a fresh JVM, random weights, the style image as large as the image:
+ * VGG-19 at 256, 1024, 1536 and 2048 px: 1.61, 4.56, 8.26, 13.63 GiB (model 1.58, 4.62, 8.68, 14.36); SqueezeNet
+ * 1.1 at 256, 1024, 1536 px: 0.40, 1.14, 1.95 GiB (model 0.42, 1.02, 1.82). Every point within 11%.
+ */
+public final class MemoryModel {
+
+    /** The JVM with its heap in use and TensorFlow's runtime, without weights or images. */
+    static final double BASE_BYTES = 0.33e9;
+    /**
+     * Bytes per weight value: the weights as read (Java), as graph constants (the serialised graph and the
+     * session's copy) and as oneDNN's reordered convolution weights: 57 fitted, 14 float copies.
+     */
+    static final double BYTES_PER_WEIGHT = 57;
+    /**
+     * Bytes per forward activation in an iteration: 5.4 fitted. Less than a value and its gradient (8 bytes)
+     * because TensorFlow frees what the gradient does not need and oneDNN fuses ReLUs into convolutions.
+     */
+    static final double BYTES_PER_ACTIVATION = 5.4;
+
+    private MemoryModel() {
+    }
+
+    /**
+     * Peak bytes for an optimisation of an image of width x height through the given layers, with style images
+     * of up to styleWidth x styleHeight, given the network's weight count.
+     */
+    public static long peakBytes(NetworkArchitecture architecture, Collection<String> layers, long width, long height,
+                                 long styleWidth, long styleHeight) {
+        int edge = architecture.unseenEdge();
+        double image = ActivationCount.forward(architecture, layers, width + edge, height + edge);
+        double style = ActivationCount.forward(architecture, layers, styleWidth + edge, styleHeight + edge) / 2.0;
+        double weights = architecture.convolutions().stream()
+                .mapToDouble(c -> (double) c.kernelSize() * c.kernelSize() * c.inputChannels() * c.outputChannels()
+                        + c.outputChannels()).sum();
+        return (long) (BASE_BYTES + BYTES_PER_WEIGHT * weights + BYTES_PER_ACTIVATION * Math.max(image, style));
+    }
+}
