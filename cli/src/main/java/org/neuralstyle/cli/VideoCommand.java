@@ -99,6 +99,13 @@ final class VideoCommand implements Callable<Integer> {
             description = "Stop a frame once its loss reaches the previous frame's final loss (default: on).")
     boolean earlyStop;
 
+    @Option(names = "--flow-tolerance", paramLabel = "LEVELS|off",
+            description = "With flow, hold a pixel to the warped previous frame only where the previous content frame, "
+                    + "warped the same way, is within LEVELS (0-255) of this one: a wrong flow would pull in a ghost of "
+                    + "what was there; there the frame starts from its content (default: 48; off: Ruder et al.'s occlusion "
+                    + "mask alone).")
+    String flowTolerance;
+
     @Option(names = "--frames", paramLabel = "N", description = "Stylize only the first N frames.")
     Integer maxFrames;
 
@@ -259,6 +266,24 @@ final class VideoCommand implements Callable<Integer> {
         }
     }
 
+    private double flowTolerance() {
+        if (flowTolerance == null) {
+            return VideoSettings.DEFAULT_FLOW_TOLERANCE;
+        }
+        if (flowTolerance.equalsIgnoreCase("off")) {
+            return Double.POSITIVE_INFINITY;
+        }
+        try {
+            double levels = Double.parseDouble(flowTolerance);
+            if (levels > 0 && Double.isFinite(levels)) {
+                return levels;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UserError("--flow-tolerance: must be a positive number of levels or off, got '" + flowTolerance + "'");
+    }
+
     private VideoSettings settings(VideoInfo info, VideoInit init, int iterations) {
         int width = style.width != null ? style.width : info.width();
         StyleOptions.requireAtLeast(width, 2, "--width");
@@ -270,7 +295,7 @@ final class VideoCommand implements Callable<Integer> {
             throw new UserError("--temporal-frames must be at least 1 (the previous frame), got " + distances.get(0));
         }
         return new VideoSettings(size[0], size[1], frames, init, iterations, later, temporalWeight, distances,
-                earlyStop);
+                earlyStop, flowTolerance());
     }
 
     /**

@@ -198,6 +198,9 @@ class VideoCommandTest {
                 "not a video file", style);
         assertOneLineError(List.of("--content", notVideo.toString(), "--output", dir.resolve("e.mp4").toString(),
                 "--video-init", "sideways"), "--video-init: unknown video init 'sideways'", style);
+        assertOneLineError(List.of("--content", SharedData.media("video/tree.avi").toString(), "--output",
+                dir.resolve("f.mp4").toString(), "--flow-tolerance", "-3"),
+                "--flow-tolerance: must be a positive number of levels or off, got '-3'", style);
 
         assertThat(Files.readString(existing)).isEqualTo("precious");
         try (Stream<Path> files = Files.list(dir)) {

@@ -129,9 +129,13 @@ public final class VideoStyleTransfer {
             return new SequenceStyleTransfer.Frame(content, Initialization.image(history.get(0).stylized(), 0),
                     iterations, null, stopLoss);
         }
-        // Start from the previous frame warped; hold to each earlier frame in J that exists yet.
-        FrameMotion fromPrevious = FrameMotion.between(flow, history.get(0).content(), content);
-        RgbImage start = fromPrevious.warp(history.get(0).stylized());
+        // Start from the previous frame warped where the flow holds, from this frame's content where it does not
+        // (a wrong flow's warp is a ghost that a later frame's few iterations cannot paint over); hold to each
+        // earlier frame in J that exists yet, where its flow holds.
+        FrameMotion fromPrevious = FrameMotion.between(flow, history.get(0).content(), content)
+                .checkedAgainst(history.get(0).content(), content, settings.flowTolerance());
+        RgbImage start = fromPrevious.warpOr(history.get(0).stylized(), content);
+
         List<RgbImage> warped = new ArrayList<>();
         List<float[]> masks = new ArrayList<>();
         for (int j : settings.temporalFrames()) {
@@ -139,7 +143,8 @@ public final class VideoStyleTransfer {
                 break;
             }
             Done earlier = history.get(j - 1);
-            FrameMotion motion = j == 1 ? fromPrevious : FrameMotion.between(flow, earlier.content(), content);
+            FrameMotion motion = j == 1 ? fromPrevious : FrameMotion.between(flow, earlier.content(), content)
+                    .checkedAgainst(earlier.content(), content, settings.flowTolerance());
             warped.add(motion.warp(earlier.stylized()));
             masks.add(motion.mask());
         }
