@@ -32,7 +32,7 @@ import java.util.Set;
  *
  * <p>Owns every native resource it uses; close it when done.
  */
-public final class StyleTransferGraph implements AutoCloseable {
+public final class StyleTransferGraph implements ImageLoss {
 
     private final GraphSession graph;
     private final LossSpec spec;

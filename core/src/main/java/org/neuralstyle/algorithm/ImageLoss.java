@@ -1,0 +1,19 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.image.RgbImage;
+
+/**
+ * The loss of an image of one size and its gradient, as the optimisers need it: evaluated whole
+ * ({@link StyleTransferGraph}) or tile by tile for print sizes ({@link TiledStyleTransferGraph}).
+ */
+public interface ImageLoss extends AutoCloseable {
+
+    /** Takes the content targets from a content image of this loss's size. */
+    void setContent(RgbImage content);
+
+    /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut if not null. */
+    LossTerms evaluate(float[] pixels, float[] gradientOut);
+
+    @Override
+    void close();
+}

@@ -1,0 +1,424 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.engine.GraphSession;
+import org.neuralstyle.engine.Tensors;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.FeatureNetwork;
+import org.neuralstyle.network.Layer;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Pooling;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.linalg.MatMul;
+import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * The loss and gradient of an image too large to evaluate whole, computed tile by tile (print sizes; see
+ * {@link TileGrid}). Each tile runs the network on its core plus a halo of context and keeps the features of its
+ * core only, so every feature is computed once. The design rests on the style statistics being sums over pixels:
+ *
+ * <ol>
+ * <li>Pass 1, forward only: each tile's core adds its F^T F to the whole image's sum S_l at every style layer, and
+ * its squared content error to the content sum. The Gram matrix of the whole image is G_l = S_l / (N_l C_l),
+ * exactly as if the image had been evaluated whole, and so is the loss.</li>
+ * <li>Pass 2: the derivative of the loss by S_l is then a fixed C x C matrix D_l, and the gradient of the whole
+ * loss with respect to a tile's pixels is that of the tile's own surrogate sum_l &lt;D_l, F_core^T F_core&gt; plus its
+ * content term. The tiles' gradients, halos included, add up to the whole image's.</li>
+ * </ol>
+ *
+ * The one approximation: near a tile's edge the network sees the halo's end (zero padding) rather than the rest
+ * of the image, so a core feature differs from the whole image's where the receptive field reaches past the halo.
+ * With a halo as wide as the deepest layer's receptive field the result is the untiled one to rounding
+ * ({@code TiledStyleTransferGraphTest}); with the default halo the difference is small, and the grid moves by a
+ * random offset at every evaluation, so no tile edge stays in one place long enough to leave a seam (as
+ * crowsonkb's earlier style_transfer did). Total variation is computed on the whole image directly. Gram
+ * statistics only; no temporal term (video frames are small enough to run whole).
+ *
+ * <p>Owns every native resource it uses; close it when done.
+ */
+public final class TiledStyleTransferGraph implements ImageLoss {
+
+    /** Context around each tile's core, px: past most of VGG-19's effective receptive field at relu5_1. */
+    public static final int DEFAULT_HALO = 128;
+
+    private final GraphSession graph;
+    private final LossSpec spec;
+    private final int width;
+    private final int height;
+    private final TileGrid grid;
+    private final Random shifts;
+    private final Placeholder<TFloat32> tile;
+    /** Per layer the loss reads: where its core lies in the tile's feature map (begin and size, NHWC). */
+    private final Map<String, Placeholder<TInt32>> coreBegin = new LinkedHashMap<>();
+    private final Map<String, Placeholder<TInt32>> coreSize = new LinkedHashMap<>();
+    private final Map<String, Integer> stride = new LinkedHashMap<>();
+    private final Map<String, Integer> channels = new LinkedHashMap<>();
+    private final Map<String, Operand<TFloat32>> coreFeatures = new LinkedHashMap<>();
+    /** Style layers: the core's F^T F, and the fed derivative of the loss by the whole image's sum. */
+    private final Map<String, Operand<TFloat32>> coreGram = new LinkedHashMap<>();
+    private final Map<String, Placeholder<TFloat32>> gramDerivative = new LinkedHashMap<>();
+    /** Content layers: the fed content features of the core, and the core's summed squared error. */
+    private final Map<String, Placeholder<TFloat32>> contentTarget = new LinkedHashMap<>();
+    private final Map<String, Operand<TFloat32>> contentError = new LinkedHashMap<>();
+    private final Output<TFloat32> gradient;
+    /** The content image's features at each content layer, whole, [H_l, W_l, C] row-major. */
+    private final Map<String, float[]> contentFeatures = new LinkedHashMap<>();
+    /** Each style's Gram matrices A_{l,i} at each style layer. */
+    private final List<Map<String, float[]>> styleGrams = new ArrayList<>();
+
+    /**
+     * @param core the tile core, px (a multiple of the network's largest stride, 16 for VGG)
+     * @param halo context on each side, px (a multiple of the same)
+     * @param seed for the grid's offsets
+     */
+    public TiledStyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
+                                   int core, int halo, long seed, EngineSettings engine) {
+        NetworkArchitecture arch = weights.architecture();
+        if (spec.styleLoss() != StyleLoss.Kind.GRAM || spec.hasTemporalTerm()) {
+            throw new IllegalArgumentException("tiled runs use Gram style statistics and no temporal term");
+        }
+        int alignment = 1;
+        for (String layer : spec.layers()) {
+            int s = strideOf(arch, layer);
+            stride.put(layer, s);
+            channels.put(layer, arch.outputChannels(layer));
+            alignment = Math.max(alignment, s);
+        }
+        this.spec = spec;
+        this.width = width;
+        this.height = height;
+        this.grid = new TileGrid(width, height, core, halo, alignment);
+        this.shifts = new Random(seed);
+        this.graph = new GraphSession(engine);
+        try {
+            Ops tf = graph.ops();
+            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling);
+            tile = tf.withName("tile").placeholder(TFloat32.class,
+                    Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
+            Map<String, Operand<TFloat32>> features = network.apply(tile, spec.layers());
+            Operand<TFloat32> surrogate = tf.constant(0f);
+            for (String layer : spec.layers()) {
+                Placeholder<TInt32> begin = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(4)));
+                Placeholder<TInt32> size = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(4)));
+                coreBegin.put(layer, begin);
+                coreSize.put(layer, size);
+                coreFeatures.put(layer, tf.slice(features.get(layer), begin, size));
+            }
+            for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
+                String layer = e.getKey();
+                int c = channels.get(layer);
+                Operand<TFloat32> f = tf.reshape(coreFeatures.get(layer), tf.constant(new long[] {-1, c}));
+                Operand<TFloat32> gram = tf.linalg.matMul(f, f, MatMul.transposeA(true));
+                Placeholder<TFloat32> derivative = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(c, c)));
+                coreGram.put(layer, gram);
+                gramDerivative.put(layer, derivative);
+                surrogate = tf.math.add(surrogate, sum(tf, tf.math.mul(gram, derivative)));
+            }
+            for (Map.Entry<String, Double> e : spec.contentLayers().entrySet()) {
+                String layer = e.getKey();
+                Placeholder<TFloat32> target = tf.placeholder(TFloat32.class, Placeholder.shape(
+                        Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, channels.get(layer))));
+                Operand<TFloat32> error = sum(tf, tf.math.squaredDifference(coreFeatures.get(layer), target));
+                contentTarget.put(layer, target);
+                contentError.put(layer, error);
+                // w_c b_l mean((F - P)^2) over the whole image's N_l C values
+                double factor = spec.contentWeight() * e.getValue() / ((double) valuesAt(layer, width, height));
+                surrogate = tf.math.add(surrogate, Losses.scaled(tf, error, factor));
+            }
+            gradient = tf.gradients(surrogate, List.of(tile)).dy(0);
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
+    /** The product of the strides up to the layer; only SAME-padded networks line up tile by tile. */
+    static int strideOf(NetworkArchitecture arch, String layerName) {
+        if (arch.unseenEdge() != 0) {
+            throw new IllegalArgumentException(arch.name() + " cannot be tiled: its unpadded layers do not line up "
+                    + "tile by tile");
+        }
+        int s = 1;
+        for (Layer layer : arch.layers().subList(0, arch.indexOf(layerName) + 1)) {
+            if (layer instanceof Layer.Convolution c) {
+                s *= c.stride();
+            } else if (layer instanceof Layer.Pool p) {
+                s *= p.stride();
+            }
+        }
+        return s;
+    }
+
+    private static Operand<TFloat32> sum(Ops tf, Operand<TFloat32> x) {
+        return tf.reduceSum(tf.reshape(x, tf.constant(new int[] {-1})), tf.constant(0));
+    }
+
+    /** H_l x W_l x C at a layer for an image of this size (SAME padding: each stride rounds up). */
+    private long valuesAt(String layer, int w, int h) {
+        int s = stride.get(layer);
+        return (long) ceilDiv(h, s) * ceilDiv(w, s) * channels.get(layer);
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** Takes the content features, tile by tile, from a content image of this graph's size. */
+    @Override
+    public void setContent(RgbImage content) {
+        if (content.width() != width || content.height() != height) {
+            throw new IllegalArgumentException("content image is " + content.width() + "x" + content.height()
+                    + ", graph is " + width + "x" + height);
+        }
+        contentFeatures.clear();
+        for (String layer : spec.contentLayers().keySet()) {
+            int s = stride.get(layer);
+            contentFeatures.put(layer, new float[ceilDiv(height, s) * ceilDiv(width, s) * channels.get(layer)]);
+        }
+        TileGrid contentGrid = new TileGrid(width, height, grid.core(), grid.halo(), grid.alignment());
+        for (TileGrid.Tile t : contentGrid.tiles(0, 0)) {
+            try (TileRun run = runnerFor(content.pixels(), width, t, spec.contentLayers().keySet());
+                 Result result = fetching(run, spec.contentLayers().keySet().stream().map(coreFeatures::get).toList())) {
+                int k = 0;
+                for (String layer : spec.contentLayers().keySet()) {
+                    int s = stride.get(layer);
+                    paste(Tensors.toArray(result.get(k++)), contentFeatures.get(layer), ceilDiv(width, s),
+                            channels.get(layer), t.coreTop() / s, t.coreLeft() / s, coreRows(t, s), coreColumns(t, s));
+                }
+            }
+        }
+    }
+
+    /** Takes each style's Gram matrices, tile by tile, from the style images (any size). */
+    public void setStyles(List<RgbImage> styles) {
+        if (styles.size() != spec.styleCount()) {
+            throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
+        }
+        styleGrams.clear();
+        for (RgbImage style : styles) {
+            TileGrid styleGrid = new TileGrid(style.width(), style.height(), grid.core(), grid.halo(), grid.alignment());
+            Map<String, double[]> sums = gramSums(style.pixels(), style.width(), styleGrid.tiles(0, 0), null);
+            Map<String, float[]> grams = new LinkedHashMap<>();
+            sums.forEach((layer, s) -> grams.put(layer, scaled(s, 1.0 / valuesAt(layer, style.width(), style.height()))));
+            styleGrams.add(grams);
+        }
+    }
+
+    /**
+     * The loss at the image (RGB 0..255, row-major H x W x 3), evaluated tile by tile on a grid moved by a random
+     * offset; writes d(total)/d(pixel) into gradientOut (if not null).
+     */
+    @Override
+    public LossTerms evaluate(float[] pixels, float[] gradientOut) {
+        if (contentFeatures.isEmpty() && !spec.contentLayers().isEmpty() || styleGrams.isEmpty()) {
+            throw new IllegalStateException("set the content and style targets before evaluating");
+        }
+        int a = grid.alignment();
+        List<TileGrid.Tile> tiles = grid.tiles(a * shifts.nextInt(grid.core() / a), a * shifts.nextInt(grid.core() / a));
+        double[] contentSquares = new double[spec.contentLayers().size()];
+        Map<String, double[]> sums = gramSums(pixels, width, tiles, contentSquares);
+
+        // The loss from the whole image's statistics, and its derivative by each S_l.
+        double style = 0;
+        Map<String, float[]> derivatives = new LinkedHashMap<>();
+        for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
+            String layer = e.getKey();
+            int c = channels.get(layer);
+            double n = valuesAt(layer, width, height);
+            double[] s = sums.get(layer);
+            float[] derivative = new float[c * c];
+            for (int i = 0; i < spec.styleCount(); i++) {
+                float[] target = styleGrams.get(i).get(layer);
+                double weight = spec.styleWeight() * spec.styleBlend()[i] * e.getValue();
+                double squares = 0;
+                for (int k = 0; k < derivative.length; k++) {
+                    double d = s[k] / n - target[k];
+                    squares += d * d;
+                    derivative[k] += (float) (weight * 2 * d / ((double) c * c) / n);
+                }
+                style += weight * squares / ((double) c * c);
+            }
+            derivatives.put(layer, derivative);
+        }
+        double content = 0;
+        int k = 0;
+        for (Map.Entry<String, Double> e : spec.contentLayers().entrySet()) {
+            content += spec.contentWeight() * e.getValue() * contentSquares[k++] / valuesAt(e.getKey(), width, height);
+        }
+        if (gradientOut != null) {
+            java.util.Arrays.fill(gradientOut, 0f);
+        }
+        double tv = spec.tvWeight() * TotalVariation.of(pixels, width, height, gradientOut, spec.tvWeight());
+        if (gradientOut != null) {
+            for (TileGrid.Tile t : tiles) {
+                addTileGradient(pixels, t, derivatives, gradientOut);
+            }
+        }
+        return new LossTerms(content, style, tv, 0, content + style + tv);
+    }
+
+    /** Pass 1: the sums of F^T F over all cores at each style layer, and the content squared errors. */
+    private Map<String, double[]> gramSums(float[] pixels, int imageWidth, List<TileGrid.Tile> tiles,
+                                           double[] contentSquares) {
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        spec.styleLayers().keySet().forEach(l -> sums.put(l, new double[channels.get(l) * channels.get(l)]));
+        for (TileGrid.Tile t : tiles) {
+            List<Operand<TFloat32>> fetches = new ArrayList<>();
+            spec.styleLayers().keySet().forEach(l -> fetches.add(coreGram.get(l)));
+            try (TileRun run = runnerFor(pixels, imageWidth, t, contentSquares == null ? spec.styleLayers().keySet()
+                    : spec.layers())) {
+                if (contentSquares != null) {
+                    feedContentTargets(run, t);
+                    spec.contentLayers().keySet().forEach(l -> fetches.add(contentError.get(l)));
+                }
+                try (Result result = fetching(run, fetches)) {
+                int k = 0;
+                for (String layer : spec.styleLayers().keySet()) {
+                    float[] gram = Tensors.toArray(result.get(k++));
+                    double[] sum = sums.get(layer);
+                    for (int i = 0; i < gram.length; i++) {
+                        sum[i] += gram[i];
+                    }
+                }
+                    for (int c = 0; contentSquares != null && c < contentSquares.length; c++) {
+                        contentSquares[c] += Tensors.scalar(result.get(k++));
+                    }
+                }
+            }
+        }
+        return sums;
+    }
+
+    /** Pass 2: one tile's share of the gradient, added over the tile (halo included). */
+    private void addTileGradient(float[] pixels, TileGrid.Tile t, Map<String, float[]> derivatives, float[] out) {
+        try (TileRun run = runnerFor(pixels, width, t, spec.layers())) {
+            feedContentTargets(run, t);
+            for (String layer : spec.styleLayers().keySet()) {
+                int c = channels.get(layer);
+                run.runner.feed(gramDerivative.get(layer), run.fed(Tensors.of(derivatives.get(layer), c, c)));
+            }
+            try (Result result = fetching(run, List.of(gradient))) {
+                float[] g = Tensors.toArray(result.get(0));
+                int tw = t.width();
+                for (int y = 0; y < t.height(); y++) {
+                    int row = ((t.top() + y) * width + t.left()) * 3;
+                    for (int i = 0; i < tw * 3; i++) {
+                        out[row + i] += g[y * tw * 3 + i];
+                    }
+                }
+            }
+        }
+    }
+
+    private static Result fetching(TileRun run, List<? extends Operand<TFloat32>> operations) {
+        operations.forEach(run.runner::fetch);
+        return run.runner.run();
+    }
+
+    /** A runner fed the tile's pixels and its core's place at each layer. Tensors fed are closed after the run. */
+    private TileRun runnerFor(float[] pixels, int imageWidth, TileGrid.Tile t, Iterable<String> layers) {
+        float[] crop = new float[t.height() * t.width() * 3];
+        for (int y = 0; y < t.height(); y++) {
+            System.arraycopy(pixels, ((t.top() + y) * imageWidth + t.left()) * 3, crop, y * t.width() * 3, t.width() * 3);
+        }
+        TileRun run = new TileRun(graph.session().runner());
+        run.runner.feed(tile, run.fed(Tensors.of(crop, 1, t.height(), t.width(), 3)));
+        for (String layer : layers) {
+            int s = stride.get(layer);
+            TInt32 begin = run.fed(TInt32.vectorOf(0, (t.coreTop() - t.top()) / s, (t.coreLeft() - t.left()) / s, 0));
+            TInt32 size = run.fed(TInt32.vectorOf(1, coreRows(t, s), coreColumns(t, s), -1));
+            run.runner.feed(coreBegin.get(layer), begin).feed(coreSize.get(layer), size);
+        }
+        return run;
+    }
+
+    private void feedContentTargets(TileRun run, TileGrid.Tile t) {
+        for (String layer : spec.contentLayers().keySet()) {
+            int s = stride.get(layer);
+            int c = channels.get(layer);
+            int rows = coreRows(t, s);
+            int columns = coreColumns(t, s);
+            float[] whole = contentFeatures.get(layer);
+            int wholeWidth = ceilDiv(width, s);
+            float[] part = new float[rows * columns * c];
+            for (int y = 0; y < rows; y++) {
+                System.arraycopy(whole, ((t.coreTop() / s + y) * wholeWidth + t.coreLeft() / s) * c, part,
+                        y * columns * c, columns * c);
+            }
+            run.runner.feed(contentTarget.get(layer), run.fed(Tensors.of(part, 1, rows, columns, c)));
+        }
+    }
+
+    /**
+     * The core's rows at a layer of this stride. Inner grid lines are multiples of every stride; a core ending at
+     * the image's edge ends at the layer's last row, which SAME padding rounds up.
+     */
+    private static int coreRows(TileGrid.Tile t, int s) {
+        return ceilDiv(t.coreBottom(), s) - t.coreTop() / s;
+    }
+
+    private static int coreColumns(TileGrid.Tile t, int s) {
+        return ceilDiv(t.coreRight(), s) - t.coreLeft() / s;
+    }
+
+    private static void paste(float[] part, float[] whole, int wholeWidth, int c, int top, int left, int rows, int columns) {
+        for (int y = 0; y < rows; y++) {
+            System.arraycopy(part, y * columns * c, whole, ((top + y) * wholeWidth + left) * c, columns * c);
+        }
+    }
+
+    private static float[] scaled(double[] values, double factor) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (values[i] * factor);
+        }
+        return out;
+    }
+
+    /** One tile's run: its runner and the tensors fed to it, closed with it. */
+    private static final class TileRun implements AutoCloseable {
+        final Session.Runner runner;
+        private final List<org.tensorflow.Tensor> fed = new ArrayList<>();
+
+        TileRun(Session.Runner runner) {
+            this.runner = runner;
+        }
+
+        <T extends org.tensorflow.Tensor> T fed(T tensor) {
+            fed.add(tensor);
+            return tensor;
+        }
+
+        @Override
+        public void close() {
+            fed.forEach(org.tensorflow.Tensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        graph.close();
+    }
+}

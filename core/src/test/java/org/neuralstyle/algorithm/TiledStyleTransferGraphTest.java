@@ -1,0 +1,100 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Pooling;
+import org.neuralstyle.testing.TestNetworks;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+class TiledStyleTransferGraphTest {
+
+    private final NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 5);
+
+    @Test
+    void theCoresPartitionTheImageOnAlignedLinesWhateverTheOffset() {
+        TileGrid grid = new TileGrid(50, 37, 16, 8, 4);
+        for (int[] offset : new int[][] {{0, 0}, {4, 12}, {12, 8}}) {
+            int[] covered = new int[50 * 37];
+            for (TileGrid.Tile t : grid.tiles(offset[0], offset[1])) {
+                for (int y = t.coreTop(); y < t.coreBottom(); y++) {
+                    for (int x = t.coreLeft(); x < t.coreRight(); x++) {
+                        covered[y * 50 + x]++;
+                    }
+                }
+                assertThat(t.top() % 4).isZero();
+                assertThat(t.left() % 4).isZero();
+                assertThat(t.top()).isEqualTo(Math.max(0, t.coreTop() - 8));
+                assertThat(t.bottom()).isEqualTo(Math.min(37, t.coreBottom() + 8));
+                assertThat(t.coreBottom() - t.coreTop()).isLessThanOrEqualTo(16);
+            }
+            assertThat(covered).containsOnly(1);
+        }
+        assertThatThrownBy(() -> new TileGrid(50, 37, 18, 8, 4)).hasMessageContaining("multiples of 4");
+    }
+
+    /**
+     * With a halo wider than the network's receptive field every core feature is the whole image's, and the design
+     * (Gram sums accumulated over cores, then each tile's gradient against the whole image's Gram) is exact: the
+     * loss and the gradient equal the untiled graph's to float rounding, on an image that fits both ways.
+     */
+    @Test
+    void aTiledEvaluationEqualsTheUntiledLossAndGradient() {
+        int w = 44;
+        int h = 30;
+        RgbImage content = StyleTransferGraphTest.randomImage(w, h, 1);
+        RgbImage image = StyleTransferGraphTest.randomImage(w, h, 2);
+        List<RgbImage> styles = List.of(StyleTransferGraphTest.randomImage(36, 26, 3),
+                StyleTransferGraphTest.randomImage(20, 24, 4));
+        StyleTransferOptions options = StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .contentWeightBlend(0.7).build();
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {2, 1});
+        float[] whole = new float[w * h * 3];
+        float[] tiled = new float[w * h * 3];
+        LossTerms expected;
+        LossTerms actual;
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            expected = graph.evaluate(image.pixels(), whole);
+        }
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(net, Pooling.MAX, spec, w, h, 12, 24, 9,
+                EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            actual = graph.evaluate(image.pixels(), tiled);
+            // and again on a grid shifted elsewhere: the same numbers
+            float[] again = new float[w * h * 3];
+            assertThat(graph.evaluate(image.pixels(), again).total()).isCloseTo(actual.total(), within(1e-4 * actual.total()));
+        }
+        assertThat(actual.content()).isCloseTo(expected.content(), within(1e-4 * expected.content()));
+        assertThat(actual.style()).isCloseTo(expected.style(), within(1e-4 * expected.style()));
+        assertThat(actual.tv()).isCloseTo(expected.tv(), within(1e-4 * expected.tv()));
+        double norm = 0;
+        double difference = 0;
+        for (int i = 0; i < whole.length; i++) {
+            norm += whole[i] * whole[i];
+            difference += (whole[i] - tiled[i]) * (whole[i] - tiled[i]);
+        }
+        assertThat(Math.sqrt(difference / norm)).isLessThan(1e-4);
+    }
+
+    @Test
+    void networksWhoseLayersDoNotLineUpOrOtherStatisticsAreRefused() {
+        NetworkWeights squeeze = NetworkWeights.random(org.neuralstyle.network.SqueezeNet.v1_1(), 1);
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(squeeze.architecture()), squeeze.architecture(),
+                new double[] {1});
+        assertThatThrownBy(() -> new TiledStyleTransferGraph(squeeze, Pooling.MAX, spec, 64, 64, 32, 32, 1,
+                EngineSettings.defaults())).hasMessageContaining("cannot be tiled");
+        LossSpec w2 = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .styleLoss(StyleLoss.Kind.WASSERSTEIN).build(), net.architecture(), new double[] {1});
+        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, w2, 64, 64, 32, 32, 1,
+                EngineSettings.defaults())).hasMessageContaining("Gram");
+    }
+}
