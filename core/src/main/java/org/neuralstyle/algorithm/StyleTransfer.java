@@ -68,7 +68,9 @@ public final class StyleTransfer {
                                 StyleTransferListener listener, Pass pass, long start) {
         ColorControl colors = options.colors();
         RgbImage seen = colors.content(content);
-        try (StyleTransferGraph graph = openGraph(seen, colors.styles(styles, content), options, 0)) {
+        List<StyleImage> seenStyles = colors.styles(styles, content);
+        boolean tiled = options.tileSize() > 0 && Math.max(seen.width(), seen.height()) > options.tileSize();
+        try (ImageLoss graph = tiled ? openTiled(seen, seenStyles, options) : openGraph(seen, seenStyles, options, 0)) {
             graph.setContent(seen);
             float[] x = initialImage(seen, options.initialization(), options.seed());
             return optimise(graph, x, content, options, listener, pass, start, Double.NEGATIVE_INFINITY);
@@ -102,6 +104,28 @@ public final class StyleTransfer {
         }
     }
 
+    /**
+     * The tiled loss for an image too large to evaluate whole: cores of the options' tile size rounded down to the
+     * network's largest stride, the default halo, the grid's offsets drawn from the run's seed.
+     */
+    private TiledStyleTransferGraph openTiled(RgbImage content, List<StyleImage> styles, StyleTransferOptions options) {
+        double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
+        LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
+        int alignment = spec.layers().stream().mapToInt(l -> TiledStyleTransferGraph.strideOf(weights.architecture(), l))
+                .max().orElse(1);
+        int core = Math.max(alignment, options.tileSize() / alignment * alignment);
+        int halo = (TiledStyleTransferGraph.DEFAULT_HALO + alignment - 1) / alignment * alignment;
+        TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, options.pooling(), spec, content.width(),
+                content.height(), core, halo, options.seed(), engine);
+        try {
+            graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
+            return graph;
+        } catch (RuntimeException e) {
+            graph.close();
+            throw e;
+        }
+    }
+
     /** Networks with unpadded strided layers have no features at all for a too small image. */
     private void requireLargeEnough(LossSpec spec, RgbImage image, String what) {
         int minimum = weights.architecture().minimumInputSize(spec.layers());
@@ -115,7 +139,7 @@ public final class StyleTransfer {
      * Runs the optimiser from x for options.iterations() iterations, or until the best loss is at most stopLoss,
      * and returns the best image seen.
      */
-    PassOutcome optimise(StyleTransferGraph graph, float[] x, RgbImage content, StyleTransferOptions options,
+    PassOutcome optimise(ImageLoss graph, float[] x, RgbImage content, StyleTransferOptions options,
                          StyleTransferListener listener, Pass pass, long start, double stopLoss) {
         boolean lbfgs = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS;
         // Averaging suits Adam's iterates, not L-BFGS's line-search trials.
@@ -158,7 +182,7 @@ public final class StyleTransfer {
      * scale before) is not reported again: the listener sees each iteration number once.
      */
     private static final class Tracker implements Objective {
-        private final StyleTransferGraph graph;
+        private final ImageLoss graph;
         private final RgbImage content;
         private final StyleTransferOptions options;
         private final StyleTransferListener listener;
@@ -172,7 +196,7 @@ public final class StyleTransfer {
         private boolean stopped;
         private final IterateAverage average;
 
-        Tracker(StyleTransferGraph graph, RgbImage content, StyleTransferOptions options,
+        Tracker(ImageLoss graph, RgbImage content, StyleTransferOptions options,
                 StyleTransferListener listener, Pass pass, long start, double stopLoss, IterateAverage average) {
             this.average = average;
             this.graph = graph;

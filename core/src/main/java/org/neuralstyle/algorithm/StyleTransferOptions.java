@@ -34,7 +34,8 @@ public record StyleTransferOptions(
         ColorControl colors,
         StyleLoss.Kind styleLoss,
         double averageDecay,
-        boolean carryAdamState) {
+        boolean carryAdamState,
+        int tileSize) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -57,6 +58,9 @@ public record StyleTransferOptions(
         }
         if (colors == null || styleLoss == null) {
             throw new IllegalArgumentException("colour control and style loss must be set");
+        }
+        if (tileSize < 0) {
+            throw new IllegalArgumentException("tile size must be 0 (whole image) or positive, got " + tileSize);
         }
         if (!(averageDecay >= 0 && averageDecay < 1)) {
             throw new IllegalArgumentException("averaging decay must be in [0, 1) (0: no averaging), got " + averageDecay);
@@ -148,6 +152,7 @@ public record StyleTransferOptions(
         b.styleLoss = styleLoss;
         b.averageDecay = averageDecay;
         b.carryAdamState = carryAdamState;
+        b.tileSize = tileSize;
         return b;
     }
 
@@ -174,6 +179,7 @@ public record StyleTransferOptions(
         private StyleLoss.Kind styleLoss = StyleLoss.Kind.GRAM;
         private double averageDecay = DEFAULT_AVERAGE_DECAY;
         private boolean carryAdamState;
+        private int tileSize;
 
         private Builder() {
         }
@@ -271,6 +277,16 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /**
+         * Evaluate images larger than this many pixels on a side tile by tile, with cores of this size (rounded
+         * to the network's stride) and {@link TiledStyleTransferGraph#DEFAULT_HALO} of context: for print sizes that
+         * do not fit in memory whole. 0: always whole.
+         */
+        public Builder tileSize(int pixels) {
+            tileSize = pixels;
+            return this;
+        }
+
         /** Output the average of Adam's iterates with this decay, in (0, 1); 0: the lowest-loss iterate. */
         public Builder averageDecay(double decay) {
             averageDecay = decay;
@@ -292,7 +308,7 @@ public record StyleTransferOptions(
             }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
-                    contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState);
+                    contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState, tileSize);
         }
     }
 

@@ -28,10 +28,33 @@ public final class Sharpness {
     }
 
     /**
+     * Sharpness next to the lines of a grid (rows and columns at multiples of {@code spacing}, and the one on
+     * each side) over the rest's: a tiled image with seams along its tile boundaries scores away from 1.
+     */
+    public static double gridLinesRatio(RgbImage image, int spacing) {
+        Where nearLine = (r, c) -> Math.min(r % spacing, spacing - r % spacing) <= 1
+                || Math.min(c % spacing, spacing - c % spacing) <= 1;
+        return meanAbsLaplacian(image, nearLine) / meanAbsLaplacian(image, (r, c) -> !nearLine.at(r, c));
+    }
+
+    private interface Where {
+        boolean at(int row, int column);
+    }
+
+    /**
      * Over the pixels at least {@code from} away from every border (from 1: all that have four neighbours), or,
      * with {@code bandOnly}, only those less than {@code from} away (and at least 1).
      */
     private static double meanAbsLaplacian(RgbImage image, int from, boolean bandOnly) {
+        int w = image.width();
+        int h = image.height();
+        return meanAbsLaplacian(image, (r, c) -> {
+            int distance = Math.min(Math.min(r, c), Math.min(h - 1 - r, w - 1 - c));
+            return distance < from == bandOnly;
+        });
+    }
+
+    private static double meanAbsLaplacian(RgbImage image, Where where) {
         int w = image.width();
         int h = image.height();
         float[] px = image.pixels();
@@ -43,9 +66,7 @@ public final class Sharpness {
         long n = 0;
         for (int r = 1; r < h - 1; r++) {
             for (int c = 1; c < w - 1; c++) {
-                int distance = Math.min(Math.min(r, c), Math.min(h - 1 - r, w - 1 - c));
-                boolean inBand = distance < from;
-                if (inBand != bandOnly) {
+                if (!where.at(r, c)) {
                     continue;
                 }
                 int i = r * w + c;

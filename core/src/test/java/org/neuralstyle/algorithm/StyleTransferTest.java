@@ -60,6 +60,20 @@ class StyleTransferTest {
     }
 
     @Test
+    void anImageLargerThanTheTileSizeIsOptimisedTileByTileToTheSameLoss() {
+        StyleTransferOptions whole = StyleTransferOptions.builder(net.architecture()).iterations(15).seed(3).build();
+        StyleTransferResult a = new StyleTransfer(net).stylize(content, styles, whole, StyleTransferListener.NONE);
+        // 16x12 in tiles of 8 with a halo (128) past the tiny network's receptive field: the same optimisation.
+        StyleTransferResult b = new StyleTransfer(net).stylize(content, styles, whole.toBuilder().tileSize(8).build(),
+                StyleTransferListener.NONE);
+        assertThat(b.history()).hasSize(16);
+        for (int k = 0; k < 16; k += 5) {
+            assertThat(b.history().get(k).total()).isCloseTo(a.history().get(k).total(),
+                    org.assertj.core.api.Assertions.withinPercentage(0.1));
+        }
+    }
+
+    @Test
     void stopsWhenAskedAndKeepsTheBestImage() {
         StyleTransferResult result = new StyleTransfer(net).stylize(content, styles,
                 StyleTransferOptions.builder(net.architecture()).iterations(100).build(), new StopAfter(5));
