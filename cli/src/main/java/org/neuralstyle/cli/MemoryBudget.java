@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.TiledStyleTransferGraph;
 import org.neuralstyle.memory.MemoryModel;
 import org.neuralstyle.network.NetworkArchitecture;
 
@@ -24,24 +25,66 @@ final class MemoryBudget {
     private final long allowedBytes;
     private final String allowedBy;
     private final NetworkArchitecture architecture;
+    private final Collection<String> contentLayers;
     private final Collection<String> layers;
+    /** The Java heap's limit: a tiled run keeps the whole image's arrays there. */
+    private final long heapBytes;
 
-    MemoryBudget(long allowedBytes, String allowedBy, NetworkArchitecture architecture, Collection<String> layers) {
+    MemoryBudget(long allowedBytes, String allowedBy, NetworkArchitecture architecture, Collection<String> contentLayers,
+                 Collection<String> layers, long heapBytes) {
         this.allowedBytes = allowedBytes;
         this.allowedBy = allowedBy;
         this.architecture = architecture;
+        this.contentLayers = contentLayers;
         this.layers = layers;
+        this.heapBytes = heapBytes;
     }
 
     /** The budget --max-memory sets (bytes, or null for 90% of this machine's physical memory). */
-    static MemoryBudget of(Long maxMemory, NetworkArchitecture architecture, Collection<String> layers) {
+    static MemoryBudget of(Long maxMemory, NetworkArchitecture architecture, Collection<String> contentLayers,
+                           Collection<String> layers) {
+        long heap = Runtime.getRuntime().maxMemory();
         if (maxMemory != null) {
-            return new MemoryBudget(maxMemory, "--max-memory allows", architecture, layers);
+            return new MemoryBudget(maxMemory, "--max-memory allows", architecture, contentLayers, layers, heap);
         }
         var os = ManagementFactory.getOperatingSystemMXBean();
         long total = os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getTotalMemorySize() : 0;
-        long machine = total > 0 ? total : Runtime.getRuntime().maxMemory();
-        return new MemoryBudget((long) (machine * SHARE_OF_THE_MACHINE), "this machine allows", architecture, layers);
+        long machine = total > 0 ? total : heap;
+        return new MemoryBudget((long) (machine * SHARE_OF_THE_MACHINE), "this machine allows", architecture,
+                contentLayers, layers, heap);
+    }
+
+    /** Tile cores tried, largest first: fewer, larger tiles waste less on their halos. */
+    private static final int[] TILE_CORES = {3072, 2048, 1536, 1024, 768, 512, 256};
+
+    boolean canTile() {
+        return architecture.unseenEdge() == 0;
+    }
+
+    boolean imageFits(long width, long height) {
+        return (double) width * height <= MAX_PIXELS_IN_AN_ARRAY && imageBytes(width, height) <= allowedBytes;
+    }
+
+    /**
+     * The largest tile core at which a tiled run of this size fits the budget and the Java heap; 0 where none does
+     * or the network cannot be tiled (its unpadded layers do not line up tile by tile).
+     */
+    int tileThatFits(long width, long height) {
+        if (!canTile() || (double) width * height > MAX_PIXELS_IN_AN_ARRAY) {
+            return 0;
+        }
+        for (int core : TILE_CORES) {
+            if (core < Math.max(width, height) && tiledBytes(width, height, core) <= allowedBytes
+                    && MemoryModel.tiledHeapBytes(architecture, contentLayers, width, height) <= 0.85 * heapBytes) {
+                return core;
+            }
+        }
+        return 0;
+    }
+
+    private long tiledBytes(long width, long height, int core) {
+        return MemoryModel.tiledPeakBytes(architecture, contentLayers, layers, width, height, core,
+                TiledStyleTransferGraph.DEFAULT_HALO);
     }
 
     /** Peak bytes the model gives for optimising an image of this size. */
@@ -54,9 +97,18 @@ final class MemoryBudget {
         return MemoryModel.peakBytes(architecture, layers, 0, 0, width, height);
     }
 
-    /** The output (or a frame) of width x height must fit; the error names the option and a width that would. */
-    void requireImageFits(String what, String option, long width, long height) {
-        requireFits(what, option, width, height, this::imageBytes, fits -> "at most about " + fits + " pixels wide fits");
+    /**
+     * The output (or a frame) of width x height must fit, whole or (where tiles may be used) tiled; the error names
+     * the option and a width that would.
+     */
+    void requireImageFits(String what, String option, long width, long height, boolean mayTile) {
+        Cost cost = this::imageBytes;
+        if (mayTile && canTile()) {
+            // the smallest tile, and a heap too small for the whole image's arrays counts as no room
+            cost = (w, h) -> Math.min(imageBytes(w, h), MemoryModel.tiledHeapBytes(architecture, contentLayers, w, h)
+                    > 0.85 * heapBytes ? Long.MAX_VALUE : tiledBytes(w, h, TILE_CORES[TILE_CORES.length - 1]));
+        }
+        requireFits(what, option, width, height, cost, fits -> "at most about " + fits + " pixels wide fits");
     }
 
     /** A style image at its scale must fit; the error says the size that fits in the option's own terms. */

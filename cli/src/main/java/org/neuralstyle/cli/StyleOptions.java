@@ -327,8 +327,9 @@ final class StyleOptions {
 
     /** The memory plan for this network and the layers these options use, within --max-memory. */
     MemoryBudget memoryBudget(NetworkArchitecture architecture, StyleTransferOptions options) {
+        LossSpec spec = LossSpec.of(options, architecture, new double[] {1});
         return MemoryBudget.of(maxMemory == null ? null : MemorySize.parse(maxMemory, "--max-memory"), architecture,
-                LossSpec.of(options, architecture, new double[] {1}).layers());
+                spec.contentLayers().keySet(), spec.layers());
     }
 
     /** Each style image, resized to its scale x the output width, must fit this machine. */

@@ -81,6 +81,12 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--progress-plot", paramLabel = "FILE", description = "Write a PNG of the loss curves.")
     Path progressPlot;
 
+    @Option(names = "--tile-size", paramLabel = "PX",
+            description = "Optimise images larger than PX on a side tile by tile, PX-pixel tiles with 128 px of "
+                    + "context (VGG networks); 0: always whole (default: tiled only when whole would not fit in "
+                    + "memory, with the largest tile that fits).")
+    Integer tileSize;
+
     @Option(names = "--bit-depth", paramLabel = "8|16",
             description = "Bits per channel of the output: 16 keeps the optimised image's fine gradations for "
                     + "printing and editing (.png and .tif only; default: ${DEFAULT-VALUE}).", defaultValue = "8")
@@ -181,6 +187,25 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
+    /** The tile size the run uses: the user's, else 0 where the output fits whole, else the largest that fits. */
+    private int tileSize(MemoryBudget budget, int width, int height) {
+        if (tileSize != null) {
+            StyleOptions.requireAtLeast(tileSize, 0, "--tile-size");
+            if (tileSize > 0 && !budget.canTile()) {
+                throw new UserError("--tile-size: " + style.architecture().name() + " cannot be tiled (its unpadded "
+                        + "strided layers do not line up tile by tile); VGG networks can");
+            }
+            return tileSize;
+        }
+        if (budget.imageFits(width, height)) {
+            return 0;
+        }
+        int core = budget.tileThatFits(width, height);
+        err.println("neural-style: note: the output (" + width + "x" + height + ") does not fit in memory whole; "
+                + "it is optimised in " + core + "-pixel tiles");
+        return core;
+    }
+
     /** The content's transparency, carried to the output unchanged (resized to it); null for an opaque content. */
     private DecodedImage contentAlpha;
 
@@ -242,8 +267,9 @@ final class StylizeCommand implements Callable<Integer> {
         int outputWidth = plan.get(plan.size() - 1).width();
         int outputHeight = Resampling.heightAtWidth(contentImage, outputWidth);
         MemoryBudget budget = style.memoryBudget(architecture, options);
-        budget.requireImageFits("the output", style.width != null ? "--width " + style.width
-                : scales != null ? "--scales" : "--content " + content, outputWidth, outputHeight);
+        String sizeOption = style.width != null ? "--width " + style.width : scales != null ? "--scales" : "--content " + content;
+        budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight, tileSize == null || tileSize > 0);
+        options = options.toBuilder().tileSize(tileSize(budget, outputWidth, outputHeight)).build();
         List<StyleImage> styleImages = style.styleImages(images);
         style.requireStylesFit(styleImages, outputWidth, budget);
         Initialization start = style.initialization(images);

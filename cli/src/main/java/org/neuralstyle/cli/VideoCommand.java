@@ -164,7 +164,7 @@ final class VideoCommand implements Callable<Integer> {
         List<StyleImage> styles = style.styleImages(images);
         MemoryBudget budget = style.memoryBudget(architecture, options);
         budget.requireImageFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
-                settings.width(), settings.height());
+                settings.width(), settings.height(), false);
         style.requireStylesFit(styles, settings.width(), budget);
         Initialization start = style.initialization(images);
         if (start != null) {

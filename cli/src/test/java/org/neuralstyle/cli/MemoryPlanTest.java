@@ -60,19 +60,67 @@ class MemoryPlanTest {
         Matcher m = Pattern.compile("--width 4000: the output would be 4000x\\d+ pixels, needing about (\\d+) GB of "
                 + "memory; --max-memory allows 3\\.2 GB, so at most about (\\d+) pixels wide fits").matcher(run.err());
         assertThat(m.find()).as(run.err()).isTrue();
-        // The width named fits the budget by the same model, and a little wider would not.
+        // The width named fits the budget by the same model, in the smallest tiles, and a little wider would not.
         NetworkArchitecture vgg = Networks.byName("vgg19");
-        Set<String> layers = LossSpec.of(StyleTransferOptions.defaults(vgg), vgg, new double[] {1}).layers();
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg), vgg, new double[] {1});
         int fits = Integer.parseInt(m.group(2));
         double aspect = 300.0 / 451; // chelsea.png
-        assertThat(MemoryModel.peakBytes(vgg, layers, fits, Math.round(fits * aspect), 0, 0)).isLessThanOrEqualTo(3L << 30);
-        assertThat(MemoryModel.peakBytes(vgg, layers, fits + 8, Math.round((fits + 8) * aspect), 0, 0))
-                .isGreaterThan(3L << 30);
+        assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), fits,
+                Math.round(fits * aspect), 256, 128)).isLessThanOrEqualTo(3L << 30);
+        assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), fits + 8,
+                Math.round((fits + 8) * aspect), 256, 128)).isGreaterThan(3L << 30);
         assertThat(output).doesNotExist();
 
         CliRun bad = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
                 "--weights", RandomVgg19File.get().toString(), "--max-memory", "lots");
         assertThat(bad.err().strip()).isEqualTo("neural-style: --max-memory: 'lots' is not a memory size (e.g. 8G, 512M)");
+    }
+
+    @Test
+    void tilesAreChosenOnlyWhenTheWholeImageDoesNotFitAndAsLargeAsFit() {
+        NetworkArchitecture vgg = Networks.byName("vgg19");
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg), vgg, new double[] {1});
+        MemoryBudget budget = new MemoryBudget(3L << 30, "--max-memory allows", vgg, spec.contentLayers().keySet(),
+                spec.layers(), 8L << 30);
+        assertThat(budget.imageFits(512, 340)).isTrue();
+        assertThat(budget.imageFits(1024, 682)).isFalse();
+        assertThat(budget.tileThatFits(1024, 682)).isEqualTo(256);
+        MemoryBudget roomier = new MemoryBudget(24L << 30, "this machine allows", vgg, spec.contentLayers().keySet(),
+                spec.layers(), 16L << 30);
+        assertThat(roomier.imageFits(8192, 5464)).isFalse();
+        int core = roomier.tileThatFits(8192, 5464);
+        assertThat(core).isGreaterThanOrEqualTo(1024);
+        assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), 8192, 5464, core, 128))
+                .isLessThanOrEqualTo(24L << 30);
+        // A heap too small for the whole image's arrays: no tiles either.
+        MemoryBudget smallHeap = new MemoryBudget(24L << 30, "this machine allows", vgg, spec.contentLayers().keySet(),
+                spec.layers(), 1L << 30);
+        assertThat(smallHeap.tileThatFits(8192, 5464)).isZero();
+        // SqueezeNet's unpadded strided layers cannot be tiled.
+        NetworkArchitecture squeeze = Networks.byName("squeezenet");
+        LossSpec s2 = LossSpec.of(StyleTransferOptions.defaults(squeeze), squeeze, new double[] {1});
+        assertThat(new MemoryBudget(1L << 30, "x", squeeze, s2.contentLayers().keySet(), s2.layers(), 8L << 30)
+                .tileThatFits(4096, 4096)).isZero();
+    }
+
+    @Test
+    void anExplicitTileSizeRunsTiledToAFinishedImage() throws IOException {
+        Path output = dir.resolve("tiled.png");
+        CliRun run = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
+                "--weights", RandomVgg19File.get().toString(), "--width", "288", "--tile-size", "128",
+                "--iterations", "3", "--print-iterations", "1", "--seed", "2");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(org.neuralstyle.image.ImageFiles.read(output).width()).isEqualTo(288);
+        List<Double> totals = run.totals();
+        assertThat(totals).hasSize(4);
+        assertThat(totals.get(3)).isLessThan(totals.get(0));
+        CliRun squeeze = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", dir.resolve("s.png").toString(),
+                "--network", "squeezenet", "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx")
+                        .toString(), "--tile-size", "128");
+        assertThat(squeeze.exitCode()).isNotZero();
+        assertThat(squeeze.err()).contains("--tile-size: squeezenet1.1 cannot be tiled");
     }
 }

@@ -32,7 +32,33 @@ public final class MemoryModel {
      */
     static final double BYTES_PER_ACTIVATION = 5.4;
 
+    /** Java arrays of the whole image a tiled run holds, per pixel: image, gradient, best, Adam's two moments,
+     * content and output copies (7 x 3 floats). */
+    static final double TILED_BYTES_PER_PIXEL = 7 * 3 * 4;
+
     private MemoryModel() {
+    }
+
+    /**
+     * Peak bytes for a tiled optimisation of a width x height image: the graph of one tile (its core plus the halo on
+     * each side), the whole image's arrays in Java, and the content layers' features of the whole image.
+     */
+    public static long tiledPeakBytes(NetworkArchitecture architecture, Collection<String> contentLayers,
+                                      Collection<String> layers, long width, long height, int core, int halo) {
+        long tile = core + 2L * halo;
+        return peakBytes(architecture, layers, Math.min(tile, width), Math.min(tile, height), 0, 0)
+                + tiledHeapBytes(architecture, contentLayers, width, height);
+    }
+
+    /** Bytes of the Java heap a tiled run needs for the whole image (arrays and content features). */
+    public static long tiledHeapBytes(NetworkArchitecture architecture, Collection<String> contentLayers,
+                                      long width, long height) {
+        double contentValues = 0;
+        for (String layer : contentLayers) {
+            contentValues += (double) architecture.outputChannels(layer) * ActivationCount.spatialSize(architecture,
+                    layer, width, height);
+        }
+        return (long) (TILED_BYTES_PER_PIXEL * width * height + 4 * contentValues);
     }
 
     /**

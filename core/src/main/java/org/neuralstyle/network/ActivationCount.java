@@ -40,6 +40,17 @@ public final class ActivationCount {
         return values;
     }
 
+    /** H_l x W_l: the positions of a layer's output for an image of this size. */
+    public static long spatialSize(NetworkArchitecture architecture, String layerName, long width, long height) {
+        long h = height;
+        long w = width;
+        for (Layer layer : architecture.layers().subList(0, architecture.indexOf(layerName) + 1)) {
+            h = outputSize(layer, h);
+            w = outputSize(layer, w);
+        }
+        return h * w;
+    }
+
     private static long outputSize(Layer layer, long n) {
         return layer.outputSize((int) Math.min(Integer.MAX_VALUE, n));
     }
