@@ -111,9 +111,19 @@ final class MemoryBudget {
         requireFits(what, option, width, height, cost, fits -> "at most about " + fits + " pixels wide fits");
     }
 
-    /** A style image at its scale must fit; the error says the size that fits in the option's own terms. */
-    void requireStyleFits(String what, String option, long width, long height, LongFunction<String> whatFits) {
-        requireFits(what, option, width, height, this::styleBytes, whatFits);
+    /**
+     * A style image at its scale must fit; the error says the size that fits in the option's own terms. In a
+     * tiled run its statistics are taken tile by tile too, so it needs a tile's forward pass and its pixels.
+     */
+    void requireStyleFits(boolean tiled, String what, String option, long width, long height,
+                          LongFunction<String> whatFits) {
+        Cost cost = this::styleBytes;
+        if (tiled && canTile()) {
+            long tile = TILE_CORES[TILE_CORES.length - 1] + 2L * TiledStyleTransferGraph.DEFAULT_HALO;
+            cost = (w, h) -> Math.min(styleBytes(w, h),
+                    styleBytes(Math.min(w, tile), Math.min(h, tile)) + 3L * Float.BYTES * w * h);
+        }
+        requireFits(what, option, width, height, cost, whatFits);
     }
 
     private interface Cost {

@@ -7,6 +7,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.algorithm.LossTerms;
 import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.algorithm.TileProgress;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -23,6 +24,10 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
     private final int printEvery;
     private final boolean terminal;
     private ProgressBar bar;
+    /** Bar steps per iteration, so that tile passes can move it within one. */
+    private static final int STEPS = 100;
+    static final Duration TILE_LINE_EVERY = Duration.ofSeconds(30);
+    private long lastTileLine;
     private final Checkpoints checkpoints;
     private final StopSignal stop;
     /** When iteration 0 was done: set-up time (loading, graph building) is not part of the ETA. */
@@ -48,7 +53,7 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
         } catch (NumberFormatException ignored) {
             // keep the default
         }
-        return new ProgressBarBuilder().setTaskName("stylize").setInitialMax(iterations)
+        return new ProgressBarBuilder().setTaskName("stylize").setInitialMax((long) iterations * STEPS)
                 .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).continuousUpdate()
                 .setConsumer(new ConsoleProgressBarConsumer(System.err, Math.max(40, Math.min(columns, 120) - 1)))
                 .build();
@@ -63,7 +68,7 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
             }
         }
         if (bar != null) {
-            bar.stepTo(p.iteration());
+            bar.stepTo((long) p.iteration() * STEPS);
             LossTerms t = p.loss();
             bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (c %.2g s %.2g tv %.2g)%s",
                     t.total(), t.content(), t.style(), t.tv(), scale(p)));
@@ -79,6 +84,25 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
             out.println(line(p, startOfIterations));
         }
         checkpoints.onIteration(p);
+    }
+
+    /**
+     * Inside an iteration of a tiled run: the bar moves by the tile passes done, so its ETA stays right when one
+     * iteration takes minutes; plain output says where the run is at most every {@link #TILE_LINE_EVERY}.
+     */
+    @Override
+    public void onTile(TileProgress p) {
+        if (p.iteration() == 0) {
+            return; // before the bar's clock starts
+        }
+        if (bar != null) {
+            bar.stepTo((long) (p.iteration() - 1) * STEPS + (long) STEPS * p.tile() / p.tiles());
+        } else if (lastTileLine == 0 || System.nanoTime() - lastTileLine > TILE_LINE_EVERY.toNanos()) {
+            lastTileLine = System.nanoTime();
+            out.println(String.format(Locale.ROOT, "iteration %d/%d: tile pass %d/%d", p.iteration(), p.iterations(),
+                    p.tile(), p.tiles()));
+            out.flush();
+        }
     }
 
     @Override

@@ -333,12 +333,12 @@ final class StyleOptions {
     }
 
     /** Each style image, resized to its scale x the output width, must fit this machine. */
-    void requireStylesFit(List<StyleImage> loaded, int outputWidth, MemoryBudget budget) {
+    void requireStylesFit(List<StyleImage> loaded, int outputWidth, MemoryBudget budget, boolean tiled) {
         for (int i = 0; i < loaded.size(); i++) {
             StyleImage s = loaded.get(i);
             int width = s.widthAt(outputWidth);
             int height = Resampling.heightAtWidth(s.image(), width);
-            budget.requireStyleFits("style " + styles.get(i) + " at " + s.scale() + " x the output width",
+            budget.requireStyleFits(tiled, "style " + styles.get(i) + " at " + s.scale() + " x the output width",
                     styleScales != null ? "--style-scales" : "--styles", width, height,
                     fits -> String.format(Locale.ROOT, "a scale of at most %.2f fits", (double) fits / outputWidth));
         }

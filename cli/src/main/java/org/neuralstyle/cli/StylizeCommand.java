@@ -271,7 +271,7 @@ final class StylizeCommand implements Callable<Integer> {
         budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight, tileSize == null || tileSize > 0);
         options = options.toBuilder().tileSize(tileSize(budget, outputWidth, outputHeight)).build();
         List<StyleImage> styleImages = style.styleImages(images);
-        style.requireStylesFit(styleImages, outputWidth, budget);
+        style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         Initialization start = style.initialization(images);
         if (start != null) {
             options = options.toBuilder().initialization(start).build();

@@ -165,7 +165,7 @@ final class VideoCommand implements Callable<Integer> {
         MemoryBudget budget = style.memoryBudget(architecture, options);
         budget.requireImageFits("each frame", style.width != null ? "--width " + style.width : "--content " + content,
                 settings.width(), settings.height(), false);
-        style.requireStylesFit(styles, settings.width(), budget);
+        style.requireStylesFit(styles, settings.width(), budget, false);
         Initialization start = style.initialization(images);
         if (start != null) {
             options = options.toBuilder().initialization(start).build();

@@ -93,6 +93,10 @@ class MemoryPlanTest {
         assertThat(core).isGreaterThanOrEqualTo(1024);
         assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), 8192, 5464, core, 128))
                 .isLessThanOrEqualTo(24L << 30);
+        // A style image as large as the output is taken tile by tile in a tiled run, so it fits where whole it would not.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> budget.requireStyleFits(false, "style", "--styles",
+                2048, 1400, w -> "")).isInstanceOf(UserError.class);
+        budget.requireStyleFits(true, "style", "--styles", 2048, 1400, w -> "");
         // A heap too small for the whole image's arrays: no tiles either.
         MemoryBudget smallHeap = new MemoryBudget(24L << 30, "this machine allows", vgg, spec.contentLayers().keySet(),
                 spec.layers(), 1L << 30);
@@ -116,6 +120,8 @@ class MemoryPlanTest {
         List<Double> totals = run.totals();
         assertThat(totals).hasSize(4);
         assertThat(totals.get(3)).isLessThan(totals.get(0));
+        // Where an iteration is long, plain output says which tile pass it is at: 3 x 2 cores, two passes each.
+        assertThat(run.out()).contains("iteration 1/3: tile pass 1/12");
         CliRun squeeze = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", dir.resolve("s.png").toString(),
                 "--network", "squeezenet", "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx")

@@ -146,6 +146,10 @@ public final class StyleTransfer {
         IterateAverage average = !lbfgs && options.averageDecay() > 0
                 ? new IterateAverage(options.averageDecay(), x.length) : null;
         Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss, average);
+        if (graph instanceof TiledStyleTransferGraph tiled) {
+            tiled.onTileDone((done, total) -> listener.onTile(new TileProgress(
+                    pass.iterationOffset() + tracker.history.size(), pass.totalIterations(), done, total)));
+        }
         Adam adam = lbfgs ? null : pass.adamStart() != null && pass.adamStart().m().length == x.length
                 ? new Adam(options.adam(), pass.adamStart()) : new Adam(options.adam(), x.length);
         Optimizer optimizer = lbfgs ? new Lbfgs(options.lbfgsHistorySize()) : adam;

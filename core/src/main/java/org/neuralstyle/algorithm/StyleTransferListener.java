@@ -5,6 +5,10 @@ public interface StyleTransferListener {
 
     void onIteration(IterationProgress progress);
 
+    /** A tile pass of a tiled run finished (see {@link TiledStyleTransferGraph}); nothing by default. */
+    default void onTile(TileProgress progress) {
+    }
+
     /** Polled every iteration; when true the run stops and returns the best image so far. */
     default boolean stopRequested() {
         return false;

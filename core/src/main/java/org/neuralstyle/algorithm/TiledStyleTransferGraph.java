@@ -79,6 +79,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final Map<String, float[]> contentFeatures = new LinkedHashMap<>();
     /** Each style's Gram matrices A_{l,i} at each style layer. */
     private final List<Map<String, float[]>> styleGrams = new ArrayList<>();
+    /** Told (passes done, passes in this evaluation) after each tile pass. */
+    private java.util.function.BiConsumer<Integer, Integer> tileDone = (done, total) -> { };
 
     /**
      * @param core the tile core, px (a multiple of the network's largest stride, 16 for VGG)
@@ -177,6 +179,11 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         return (a + b - 1) / b;
     }
 
+    /** Receives (tile passes done, tile passes in the evaluation) as an evaluation goes. */
+    public void onTileDone(java.util.function.BiConsumer<Integer, Integer> listener) {
+        tileDone = listener;
+    }
+
     public int width() {
         return width;
     }
@@ -219,7 +226,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         styleGrams.clear();
         for (RgbImage style : styles) {
             TileGrid styleGrid = new TileGrid(style.width(), style.height(), grid.core(), grid.halo(), grid.alignment());
-            Map<String, double[]> sums = gramSums(style.pixels(), style.width(), styleGrid.tiles(0, 0), null);
+            Map<String, double[]> sums = gramSums(style.pixels(), style.width(), styleGrid.tiles(0, 0), null, 0);
             Map<String, float[]> grams = new LinkedHashMap<>();
             sums.forEach((layer, s) -> grams.put(layer, scaled(s, 1.0 / valuesAt(layer, style.width(), style.height()))));
             styleGrams.add(grams);
@@ -238,7 +245,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         int a = grid.alignment();
         List<TileGrid.Tile> tiles = grid.tiles(a * shifts.nextInt(grid.core() / a), a * shifts.nextInt(grid.core() / a));
         double[] contentSquares = new double[spec.contentLayers().size()];
-        Map<String, double[]> sums = gramSums(pixels, width, tiles, contentSquares);
+        int passes = gradientOut == null ? tiles.size() : 2 * tiles.size();
+        Map<String, double[]> sums = gramSums(pixels, width, tiles, contentSquares, passes);
 
         // The loss from the whole image's statistics, and its derivative by each S_l.
         double style = 0;
@@ -272,8 +280,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
         double tv = spec.tvWeight() * TotalVariation.of(pixels, width, height, gradientOut, spec.tvWeight());
         if (gradientOut != null) {
+            int done = tiles.size();
             for (TileGrid.Tile t : tiles) {
                 addTileGradient(pixels, t, derivatives, gradientOut);
+                tileDone.accept(++done, passes);
             }
         }
         return new LossTerms(content, style, tv, 0, content + style + tv);
@@ -281,7 +291,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
 
     /** Pass 1: the sums of F^T F over all cores at each style layer, and the content squared errors. */
     private Map<String, double[]> gramSums(float[] pixels, int imageWidth, List<TileGrid.Tile> tiles,
-                                           double[] contentSquares) {
+                                           double[] contentSquares, int passes) {
+        int done = 0;
         Map<String, double[]> sums = new LinkedHashMap<>();
         spec.styleLayers().keySet().forEach(l -> sums.put(l, new double[channels.get(l) * channels.get(l)]));
         for (TileGrid.Tile t : tiles) {
@@ -306,6 +317,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                         contentSquares[c] += Tensors.scalar(result.get(k++));
                     }
                 }
+            }
+            if (passes > 0) {
+                tileDone.accept(++done, passes);
             }
         }
         return sums;

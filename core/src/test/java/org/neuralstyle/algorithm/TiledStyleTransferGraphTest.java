@@ -68,7 +68,19 @@ class TiledStyleTransferGraphTest {
                 EngineSettings.defaults())) {
             graph.setContent(content);
             graph.setStyles(styles);
+            List<Integer> passes = new java.util.ArrayList<>();
+            List<Integer> totals = new java.util.ArrayList<>();
+            graph.onTileDone((done, total) -> {
+                passes.add(done);
+                totals.add(total);
+            });
             actual = graph.evaluate(image.pixels(), tiled);
+            // at least 4 x 3 cores of 12 px, each passed forward and then for its gradient, reported in order
+            int total = totals.get(0);
+            assertThat(total % 2).isZero();
+            assertThat(total).isGreaterThanOrEqualTo(24);
+            assertThat(totals).containsOnly(total);
+            assertThat(passes).containsExactlyElementsOf(java.util.stream.IntStream.rangeClosed(1, total).boxed().toList());
             // and again on a grid shifted elsewhere: the same numbers
             float[] again = new float[w * h * 3];
             assertThat(graph.evaluate(image.pixels(), again).total()).isCloseTo(actual.total(), within(1e-4 * actual.total()));
