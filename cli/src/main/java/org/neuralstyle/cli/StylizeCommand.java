@@ -51,7 +51,7 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = "--content", paramLabel = "FILE", description = "Content image (required).")
     Path content;
 
-    @Option(names = "--output", paramLabel = "FILE", description = "Output image: .png, .jpg, .bmp (required).")
+    @Option(names = "--output", paramLabel = "FILE", description = "Output image: .png, .jpg, .tif, .bmp (required).")
     Path output;
 
     @Mixin
@@ -217,11 +217,8 @@ final class StylizeCommand implements Callable<Integer> {
         if (jpegQuality < 1 || jpegQuality > 100) {
             throw new UserError("--jpeg-quality: must be 1 to 100, got " + jpegQuality);
         }
-        if (bitDepth == 16) {
-            String format = ImageFiles.formatOf(output);
-            if (!format.equals("png") && !format.equals("tiff")) {
-                throw new UserError("--bit-depth 16: --output " + output + " holds 8 bits per channel; use .png or .tif");
-            }
+        if (bitDepth == 16 && !ImageFiles.holds16Bits(output)) {
+            throw new UserError("--bit-depth 16: --output " + output + " holds 8 bits per channel; use .png or .tif");
         }
         return new ImageEncoding(bitDepth, jpegQuality / 100f);
     }
@@ -245,7 +242,7 @@ final class StylizeCommand implements Callable<Integer> {
         DecodedImage decodedContent = images.decode(content, "--content");
         RgbImage contentImage = decodedContent.image();
         if (decodedContent.hasAlpha()) {
-            if (ImageFiles.formatOf(output).equals("jpeg") || ImageFiles.formatOf(output).equals("bmp")) {
+            if (!ImageFiles.holdsAlpha(output)) {
                 err.println("neural-style: note: --content " + content + " has transparent parts; --output " + output
                         + " cannot keep them (.png and .tif can)");
             } else {

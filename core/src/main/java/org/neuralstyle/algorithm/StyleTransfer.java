@@ -105,18 +105,14 @@ public final class StyleTransfer {
     }
 
     /**
-     * The tiled loss for an image too large to evaluate whole: cores of the options' tile size rounded down to the
-     * network's largest stride, the default halo, the grid's offsets drawn from the run's seed.
+     * The tiled loss for an image too large to evaluate whole: cores of the options' tile size, the default halo,
+     * the grid's offsets drawn from the run's seed.
      */
     private TiledStyleTransferGraph openTiled(RgbImage content, List<StyleImage> styles, StyleTransferOptions options) {
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
         LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
-        int alignment = spec.layers().stream().mapToInt(l -> TiledStyleTransferGraph.strideOf(weights.architecture(), l))
-                .max().orElse(1);
-        int core = Math.max(alignment, options.tileSize() / alignment * alignment);
-        int halo = (TiledStyleTransferGraph.DEFAULT_HALO + alignment - 1) / alignment * alignment;
         TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, options.pooling(), spec, content.width(),
-                content.height(), core, halo, options.seed(), engine);
+                content.height(), options.tileSize(), TiledStyleTransferGraph.DEFAULT_HALO, options.seed(), engine);
         try {
             graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
             return graph;

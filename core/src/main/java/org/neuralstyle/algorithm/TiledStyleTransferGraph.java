@@ -83,8 +83,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private java.util.function.BiConsumer<Integer, Integer> tileDone = (done, total) -> { };
 
     /**
-     * @param core the tile core, px (a multiple of the network's largest stride, 16 for VGG)
-     * @param halo context on each side, px (a multiple of the same)
+     * @param core the tile core, px, rounded down to a multiple of the network's largest stride (16 for VGG)
+     * @param halo context on each side, px, rounded up to a multiple of the same
      * @param seed for the grid's offsets
      */
     public TiledStyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
@@ -103,7 +103,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         this.spec = spec;
         this.width = width;
         this.height = height;
-        this.grid = new TileGrid(width, height, core, halo, alignment);
+        this.grid = new TileGrid(width, height, Math.max(alignment, core / alignment * alignment),
+                ceilDiv(halo, alignment) * alignment, alignment);
         this.shifts = new Random(seed);
         this.graph = new GraphSession(engine);
         try {
@@ -204,8 +205,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             int s = stride.get(layer);
             contentFeatures.put(layer, new float[ceilDiv(height, s) * ceilDiv(width, s) * channels.get(layer)]);
         }
-        TileGrid contentGrid = new TileGrid(width, height, grid.core(), grid.halo(), grid.alignment());
-        for (TileGrid.Tile t : contentGrid.tiles(0, 0)) {
+        for (TileGrid.Tile t : grid.tiles(0, 0)) {
             try (TileRun run = runnerFor(content.pixels(), width, t, spec.contentLayers().keySet());
                  Result result = fetching(run, spec.contentLayers().keySet().stream().map(coreFeatures::get).toList())) {
                 int k = 0;

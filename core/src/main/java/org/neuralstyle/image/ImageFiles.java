@@ -130,14 +130,24 @@ public final class ImageFiles {
      */
     public static void write(RgbImage image, float[] alpha, Path file, ImageEncoding encoding) throws IOException {
         String format = formatOf(file);
-        if (encoding.bitDepth() == 16 && !ImageEncoder.holds16Bits(format)) {
+        if (encoding.bitDepth() == 16 && !holds16Bits(file)) {
             throw new ImageFormatException(file + ": a " + format.toUpperCase(Locale.ROOT)
                     + " file holds 8 bits per channel; use .png or .tif for 16");
         }
-        BufferedImage picture = ImageEncoder.holdsAlpha(format) && alpha != null
-                ? ImageEncoder.withAlpha(image, alpha, encoding.bitDepth())
-                : encoding.bitDepth() == 16 ? ImageEncoder.withAlpha(image, null, 16) : toBufferedImage(image);
+        float[] kept = holdsAlpha(file) ? alpha : null;
+        BufferedImage picture = kept == null && encoding.bitDepth() == 8 ? toBufferedImage(image)
+                : ImageEncoder.withAlpha(image, kept, encoding.bitDepth());
         AtomicFiles.write(file, out -> ImageEncoder.encode(picture, format, encoding, out));
+    }
+
+    /** Whether a file of this name can hold 16 bits per channel (PNG, TIFF). */
+    public static boolean holds16Bits(Path file) throws ImageFormatException {
+        return ImageEncoder.holds16Bits(formatOf(file));
+    }
+
+    /** Whether a file of this name can hold an alpha channel (PNG, TIFF). */
+    public static boolean holdsAlpha(Path file) throws ImageFormatException {
+        return ImageEncoder.holdsAlpha(formatOf(file));
     }
 
     /** Writes a picture (a plot, say) in the format of the file's extension, atomically. */
