@@ -146,7 +146,7 @@ final class StyleOptions {
 
     @Option(names = "--max-memory", paramLabel = "SIZE",
             description = "Memory the run may use, e.g. 8G or 512M; larger images are refused before any work, naming "
-                    + "the size that fits (default: 90% of this machine's).")
+                    + "the size that fits (default: 90%% of this machine's).")
     String maxMemory;
 
     @Option(names = "--colors", paramLabel = "style|content-histogram|content-luminance",
