@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.algorithm.TiledStyleTransferGraph;
 import org.neuralstyle.benchmark.IterationBenchmark;
 import org.neuralstyle.benchmark.MatrixProductPeak;
 import org.neuralstyle.benchmark.ProcessMemory;
@@ -63,6 +64,12 @@ final class BenchCommand implements Callable<Integer> {
             description = "Matrix size of the peak measurement, N x N times N x N (default: ${DEFAULT-VALUE}).")
     int peakSize;
 
+    @Option(names = "--tile-sizes", split = ",", paramLabel = "PX", defaultValue = "0",
+            description = "Evaluate whole (0) or tile by tile in cores of PX pixels with a "
+                    + TiledStyleTransferGraph.DEFAULT_HALO + " px halo, as a print-size run does; several to compare "
+                    + "them in one run (default: ${DEFAULT-VALUE}).")
+    List<Integer> tileSizes;
+
     @Mixin
     JsonOutputOptions output;
 
@@ -88,9 +95,11 @@ final class BenchCommand implements Callable<Integer> {
         List<Map<String, String>> rows = new ArrayList<>();
         for (String network : networks) {
             for (int size : sizes) {
-                Map<String, String> row = runInFreshJvm(network, size);
-                rows.add(row);
-                parent.out.println(tableRow(row, peak.gflops()));
+                for (int tileSize : tileSizes) {
+                    Map<String, String> row = runInFreshJvm(network, size, tileSize);
+                    rows.add(row);
+                    parent.out.println(tableRow(row, peak.gflops()));
+                }
             }
         }
         output.write(json(settings, peak, rows), parent.out);
@@ -110,6 +119,11 @@ final class BenchCommand implements Callable<Integer> {
                 throw new UserError("--sizes must be at least 32, got " + size);
             }
         }
+        for (int tileSize : tileSizes) {
+            if (tileSize < 0) {
+                throw new UserError("--tile-sizes must be 0 (whole images) or positive, got " + tileSize);
+            }
+        }
         if (iterations < 1 || warmup < 0 || peakSize < 16) {
             throw new UserError("--iterations must be at least 1, --warmup at least 0 and --peak-size at least 16");
         }
@@ -120,18 +134,20 @@ final class BenchCommand implements Callable<Integer> {
         String[] parts = worker.split(":");
         NetworkArchitecture arch = Networks.byName(parts[0]);
         int size = Integer.parseInt(parts[1]);
-        IterationBenchmark.Result r = IterationBenchmark.measure(NetworkWeights.random(arch, 1), size, warmup,
-                iterations, engine.settings());
+        int tileSize = Integer.parseInt(parts[2]);
+        IterationBenchmark.Result r = IterationBenchmark.measure(NetworkWeights.random(arch, 1), size, tileSize,
+                warmup, iterations, engine.settings());
         long rss = ProcessMemory.peakResidentBytes().orElse(-1);
-        parent.out.printf(Locale.ROOT, RESULT_PREFIX + "network=%s size=%d flops=%d setup_s=%.4f median_s=%.6f "
+        parent.out.printf(Locale.ROOT, RESULT_PREFIX + "network=%s size=%d tile_size=%d flops=%d setup_s=%.4f median_s=%.6f "
                         + "min_s=%.6f adam_s=%.6f copy_s=%.6f peak_rss_bytes=%d%n",
-                r.network(), r.size(), r.flopsPerIteration(), r.setupSeconds(), r.medianSeconds(), r.minSeconds(),
+                r.network(), r.size(), tileSize, r.flopsPerIteration(), r.setupSeconds(), r.medianSeconds(), r.minSeconds(),
                 r.adamStepSeconds(), r.copySeconds(), rss);
         return 0;
     }
 
     /** Runs one case in a new JVM with this one's settings and class path, and reads back its RESULT line. */
-    private Map<String, String> runInFreshJvm(String network, int size) throws IOException, InterruptedException {
+    private Map<String, String> runInFreshJvm(String network, int size, int tileSize)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
@@ -141,7 +157,7 @@ final class BenchCommand implements Callable<Integer> {
             }
         }
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
-                "--worker", network + ":" + size, "--iterations", Integer.toString(iterations),
+                "--worker", network + ":" + size + ":" + tileSize, "--iterations", Integer.toString(iterations),
                 "--warmup", Integer.toString(warmup)));
         command.addAll(engine.asArguments());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -171,8 +187,8 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-14s %5s %10s %9s %10s %9s %8s %8s %8s %9s",
-                "network", "size", "ms/iter", "min ms", "GFLOP/it", "GFLOP/s", "of peak", "in Java", "set-up", "peak RSS");
+        return String.format(Locale.ROOT, "%-14s %5s %-14s %10s %9s %10s %9s %8s %8s %8s %9s",
+                "network", "size", "evaluated", "ms/iter", "min ms", "GFLOP/it", "GFLOP/s", "of peak", "in Java", "set-up", "peak RSS");
     }
 
     private static String tableRow(Map<String, String> row, double peakGflops) {
@@ -180,8 +196,9 @@ final class BenchCommand implements Callable<Integer> {
         double gflop = num(row, "flops") / 1e9;
         double rate = gflop / median;
         long rss = (long) num(row, "peak_rss_bytes");
-        return String.format(Locale.ROOT, "%-14s %5s %10.1f %9.1f %10.1f %9.1f %7.0f%% %7.1f%% %7.1fs %9s",
-                row.get("network"), row.get("size"), median * 1000, num(row, "min_s") * 1000, gflop, rate,
+        String evaluated = row.get("tile_size").equals("0") ? "whole" : row.get("tile_size") + " px tiles";
+        return String.format(Locale.ROOT, "%-14s %5s %-14s %10.1f %9.1f %10.1f %9.1f %7.0f%% %7.1f%% %7.1fs %9s",
+                row.get("network"), row.get("size"), evaluated, median * 1000, num(row, "min_s") * 1000, gflop, rate,
                 100 * rate / peakGflops, 100 * (num(row, "adam_s") + num(row, "copy_s")) / median,
                 num(row, "setup_s"), rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f GiB", rss / 1073741824.0));
     }
@@ -204,11 +221,10 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, String> row = rows.get(i);
             double median = num(row, "median_s");
             double rate = num(row, "flops") / 1e9 / median;
-            b.append(String.format(Locale.ROOT, "    {\"network\": \"%s\", \"size\": %s, \"ms_per_iteration\": %.3f, "
+            b.append(String.format(Locale.ROOT, "    {\"network\": \"%s\", \"size\": %s, \"tile_size\": %s, \"ms_per_iteration\": %.3f, "
                             + "\"min_ms\": %.3f, \"gflop_per_iteration\": %.3f, \"gflops\": %.2f, \"share_of_peak\": %.4f, "
                             + "\"adam_step_ms\": %.3f, \"copy_ms\": %.3f, \"setup_s\": %.3f, \"peak_rss_bytes\": %s}%s%n",
-                    row.get("network"), row.get("size"), median * 1000, num(row, "min_s") * 1000,
-                    num(row, "flops") / 1e9, rate, rate / peak.gflops(), num(row, "adam_s") * 1000,
+                    row.get("network"), row.get("size"), row.get("tile_size"), median * 1000, num(row, "min_s") * 1000, num(row, "flops") / 1e9, rate, rate / peak.gflops(), num(row, "adam_s") * 1000,
                     num(row, "copy_s") * 1000, num(row, "setup_s"), row.get("peak_rss_bytes"),
                     i + 1 < rows.size() ? "," : ""));
         }

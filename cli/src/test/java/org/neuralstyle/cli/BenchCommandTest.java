@@ -32,7 +32,7 @@ class BenchCommandTest {
         String text = Files.readString(json);
         assertThat(text).contains("\"kernel\": \"matmul\"").contains("\"share_of_peak\"");
         // The reported FLOPs are the analytic count for the loss layers, and the rate follows from the time.
-        Matcher m = Pattern.compile("\"size\": 96, \"ms_per_iteration\": ([0-9.]+), \"min_ms\": [0-9.]+, "
+        Matcher m = Pattern.compile("\"size\": 96, \"tile_size\": 0, \"ms_per_iteration\": ([0-9.]+), \"min_ms\": [0-9.]+, "
                 + "\"gflop_per_iteration\": ([0-9.]+), \"gflops\": ([0-9.]+)").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         double ms = Double.parseDouble(m.group(1));
@@ -45,6 +45,21 @@ class BenchCommandTest {
         assertThat(text).containsPattern("\"peak_rss_bytes\": [1-9][0-9]{7,}");
     }
 
+    /** Whole and tiled evaluation compared in one run, on one machine: one row each. */
+    @Test
+    void tiledCasesAreTimedBesideTheWholeImage() throws IOException {
+        Path json = dir.resolve("tiled.json");
+        CliRun run = CliRun.of("bench", "--networks", "vgg19", "--sizes", "64", "--tile-sizes", "0,32",
+                "--iterations", "1", "--warmup", "0", "--peak-size", "128", "--json", json.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        List<String> rows = run.out().lines().filter(l -> l.startsWith("vgg19 ")).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0)).contains(" whole ");
+        assertThat(rows.get(1)).contains(" 32 px tiles ");
+        assertThat(Files.readString(json)).contains("\"size\": 64, \"tile_size\": 0,")
+                .contains("\"size\": 64, \"tile_size\": 32,");
+    }
+
     @Test
     void unknownNetworkOrTinySizeIsOneLine() {
         CliRun run = CliRun.of("bench", "--networks", "alexnet");
@@ -54,6 +69,10 @@ class BenchCommandTest {
         CliRun small = CliRun.of("bench", "--sizes", "8");
         assertThat(small.exitCode()).isEqualTo(1);
         assertThat(small.err()).contains("--sizes must be at least 32");
+        CliRun tiles = CliRun.of("bench", "--tile-sizes", "-256");
+        assertThat(tiles.exitCode()).isEqualTo(1);
+        assertThat(tiles.err().lines().toList()).hasSize(1);
+        assertThat(tiles.err()).contains("--tile-sizes").contains("-256");
     }
 
     @Test

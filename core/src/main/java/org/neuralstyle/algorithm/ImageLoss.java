@@ -2,6 +2,8 @@ package org.neuralstyle.algorithm;
 
 import org.neuralstyle.image.RgbImage;
 
+import java.util.List;
+
 /**
  * The loss of an image of one size and its gradient, as the optimisers need it: evaluated whole
  * ({@link StyleTransferGraph}) or tile by tile for print sizes ({@link TiledStyleTransferGraph}).
@@ -10,6 +12,9 @@ public interface ImageLoss extends AutoCloseable {
 
     /** Takes the content targets from a content image of this loss's size. */
     void setContent(RgbImage content);
+
+    /** Takes the style targets from the style images (any size), one per blend weight of the loss. */
+    void setStyles(List<RgbImage> styles);
 
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut if not null. */
     LossTerms evaluate(float[] pixels, float[] gradientOut);

@@ -120,6 +120,7 @@ public final class StyleTransferGraph implements ImageLoss {
      * Takes the style targets from the style images (any size), one per blend weight: each style's statistics,
      * or, for a loss that blends styles, their blend.
      */
+    @Override
     public void setStyles(List<RgbImage> styles) {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");

@@ -1,8 +1,10 @@
 package org.neuralstyle.benchmark;
 
+import org.neuralstyle.algorithm.ImageLoss;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleTransferGraph;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.algorithm.TiledStyleTransferGraph;
 import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.engine.Tensors;
 import org.neuralstyle.image.RgbImage;
@@ -40,14 +42,27 @@ public final class IterationBenchmark {
     private IterationBenchmark() {
     }
 
+    /** Whole-image iterations at a square size. */
     public static Result measure(NetworkWeights weights, int size, int warmup, int iterations, EngineSettings engine) {
+        return measure(weights, size, 0, warmup, iterations, engine);
+    }
+
+    /**
+     * Iterations at a square size, evaluated whole (tileSize 0) or tile by tile in cores of tileSize px with the
+     * default halo, as a print-size run evaluates them.
+     */
+    public static Result measure(NetworkWeights weights, int size, int tileSize, int warmup, int iterations,
+                                 EngineSettings engine) {
         NetworkArchitecture arch = weights.architecture();
         StyleTransferOptions options = StyleTransferOptions.defaults(arch);
         LossSpec spec = LossSpec.of(options, arch, new double[] {1});
         long flops = FlopCount.iteration(arch, spec.layers(), size, size);
         Random random = new Random(7);
         long setupStart = System.nanoTime();
-        try (StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec, size, size, engine)) {
+        try (ImageLoss graph = tileSize > 0
+                ? new TiledStyleTransferGraph(weights, options.pooling(), spec, size, size, tileSize,
+                        TiledStyleTransferGraph.DEFAULT_HALO, 7, engine)
+                : new StyleTransferGraph(weights, options.pooling(), spec, size, size, engine)) {
             graph.setContent(randomImage(size, random));
             graph.setStyles(List.of(randomImage(size, random)));
             float[] x = randomImage(size, random).pixels();
