@@ -169,7 +169,11 @@ public record StyleTransferOptions(
         /** The network's recommendation, for the learning-rate schedule, which depends on the iteration count. */
         private NetworkArchitecture.RecommendedWeights recommended;
         private OptimizerKind optimizer = OptimizerKind.ADAM;
-        private int lbfgsHistorySize = 20;
+        /**
+         * jcjohnson/neural-style's 100. Measured (README, Time to quality; SqueezeNet, 256 px): Adam's 1000-iteration
+         * loss in 322 evaluations, against 365 with 20 steps; it costs 8 bytes per pixel value a step.
+         */
+        private int lbfgsHistorySize = 100;
         private Initialization initialization = Initialization.noise();
         private long seed;
         private boolean preserveColors;

@@ -8,12 +8,24 @@ import java.util.Iterator;
  * Limited-memory BFGS (Nocedal 1980; Liu and Nocedal 1989), the optimiser of Gatys et al. and of
  * jcjohnson/neural-style, which the paper names as future work. The search direction comes from the two-loop
  * recursion over the last {@code historySize} steps; the step length from a backtracking (Armijo) line search
- * that treats a NaN or infinite loss as "too far" and never accepts it.
+ * that treats a NaN or infinite loss as "too far" and never accepts it, and steps back by interpolation rather
+ * than by fixed halves.
+ *
+ * <p>The first step has no curvature pair to scale it. Torch's {@code optim.lbfgs} takes min(1, 1/|g|_1) of the
+ * gradient there, a step meant for parameters of order 1: on pixels of 0..255 it moves each by about 1e-6, so the
+ * line search sees only rounding and the first curvature pair is noise. Every loss here is a sum of squares,
+ * bounded below by 0, so the first trial is instead the step to where the line's tangent reaches 0,
+ * t = f / |g'd|: never too short, and the interpolating backtrack finds the line's minimum from it in a few
+ * evaluations.
  */
 public final class Lbfgs implements Optimizer {
 
     private static final double ARMIJO = 1e-4;
-    private static final int MAX_BACKTRACKS = 20;
+    private static final int MAX_BACKTRACKS = 25;
+    /** Converged when the largest gradient component is at most this (torch's tolerance_grad). */
+    private static final double GRADIENT_TOLERANCE = 1e-7;
+    /** Converged when a step changes the loss by less than this fraction of it (and the loss is stuck). */
+    private static final double RELATIVE_CHANGE_TOLERANCE = 1e-9;
 
     private final int historySize;
 
@@ -41,8 +53,10 @@ public final class Lbfgs implements Optimizer {
         float[] direction = new float[n];
         float[] trial = new float[n];
         float[] trialGradient = new float[n];
-        boolean first = true;
         while (!objective.exhausted()) {
+            if (maxMagnitude(g) <= GRADIENT_TOLERANCE) {
+                return Outcome.CONVERGED;
+            }
             searchDirection(g, history, scaling.diagonal(), direction);
             double slope = dot(g, direction);
             if (!(slope < 0)) { // not a descent direction: forget the curvature and go downhill
@@ -50,12 +64,8 @@ public final class Lbfgs implements Optimizer {
                 negate(g, direction);
                 slope = dot(g, direction);
             }
-            if (slope == 0) {
-                return Outcome.CONVERGED;
-            }
-            // The first step has no curvature to scale it: t = min(1, 1 / |g|_1), as torch's optim.lbfgs.
-            double t = first ? Math.min(1, 1 / sumOfMagnitudes(g)) : 1;
-            first = false;
+            // With curvature pairs the quasi-Newton step (t = 1) is scaled; without, see the class comment.
+            double t = history.isEmpty() ? firstStep(f, slope, direction) : 1;
             double fTrial = Double.NaN;
             boolean accepted = false;
             boolean sawFinite = false;
@@ -69,19 +79,47 @@ public final class Lbfgs implements Optimizer {
                     accepted = true;
                     break;
                 }
-                t *= 0.5;
+                t = backtrack(t, f, slope, fTrial);
             }
             if (!accepted) {
                 return objective.exhausted() ? Outcome.BUDGET_SPENT
                         : sawFinite ? Outcome.CONVERGED : Outcome.NOT_FINITE;
             }
+            double change = f - fTrial;
             remember(history, x, trial, g, trialGradient);
             scaling.observe(trialGradient);
             System.arraycopy(trial, 0, x, 0, n);
             System.arraycopy(trialGradient, 0, g, 0, n);
             f = fTrial;
+            if (change <= RELATIVE_CHANGE_TOLERANCE * Math.abs(f) && t * maxMagnitude(direction) <= 1e-9) {
+                return Outcome.CONVERGED; // the step no longer moves anything: nothing left to gain
+            }
         }
         return Outcome.BUDGET_SPENT;
+    }
+
+    /**
+     * The first trial step without curvature: to where the tangent f + t g'd reaches 0, the lower bound of every
+     * loss here. Where the loss is not positive, the step that moves the largest component by 1.
+     */
+    static double firstStep(double f, double slope, float[] direction) {
+        if (f > 0) {
+            return f / -slope;
+        }
+        return 1 / Math.max(maxMagnitude(direction), 1e-30);
+    }
+
+    /**
+     * The next, shorter trial after a rejected one at t: the minimum of the quadratic through f(0), its slope and
+     * f(t), kept within [t/10, t/2] so the search neither stalls nor collapses. A non-finite trial: t/10.
+     */
+    static double backtrack(double t, double f, double slope, double fTrial) {
+        if (!Double.isFinite(fTrial)) {
+            return 0.1 * t;
+        }
+        double curvature = fTrial - f - slope * t; // > 0 for a rejected trial
+        double minimum = curvature > 0 ? -slope * t * t / (2 * curvature) : 0.5 * t;
+        return Math.max(0.1 * t, Math.min(0.5 * t, minimum));
     }
 
     private void remember(Deque<Correction> history, float[] x, float[] xNew, float[] g, float[] gNew) {
@@ -165,12 +203,12 @@ public final class Lbfgs implements Optimizer {
         return s;
     }
 
-    private static double sumOfMagnitudes(float[] v) {
-        double s = 0;
+    private static double maxMagnitude(float[] v) {
+        double m = 0;
         for (float f : v) {
-            s += Math.abs(f);
+            m = Math.max(m, Math.abs(f));
         }
-        return Math.max(s, 1e-12);
+        return m;
     }
 
     /**

@@ -94,6 +94,28 @@ class StyleTransferTest {
         assertThat(l.ending()).isEqualTo(StyleTransferResult.Ending.COMPLETED);
     }
 
+    /**
+     * The real SqueezeNet on a real photo and painting at 256 px, from the photo: L-BFGS's first accepted step must
+     * change the picture within six evaluations. With torch's first step, min(1, 1/|g|_1) times the gradient, the
+     * previous version still had the photo's loss after six (79584, its backtracking on steps of about 1e-6).
+     */
+    @Test
+    void lbfgsChangesAPhotoWithinItsFirstEvaluations() throws java.io.IOException {
+        NetworkWeights squeeze = org.neuralstyle.weights.WeightFiles.load(org.neuralstyle.testing.SharedData.root()
+                .resolve("models/squeezenet1.1/squeezenet1.1.onnx"), org.neuralstyle.network.SqueezeNet.v1_1());
+        RgbImage photo = org.neuralstyle.image.Resampling.toWidth(org.neuralstyle.image.ImageFiles.read(
+                org.neuralstyle.testing.SharedData.media("content/chelsea.png")), 256);
+        StyleImage painting = StyleImage.of(org.neuralstyle.image.ImageFiles.read(
+                org.neuralstyle.testing.SharedData.media("style/starry_night.jpg")));
+        StyleTransferOptions lbfgs = StyleTransferOptions.builder(squeeze.architecture()).iterations(6).seed(1)
+                .initialization(Initialization.content(0)).optimizer(StyleTransferOptions.OptimizerKind.LBFGS).build();
+        StyleTransferResult result = new StyleTransfer(squeeze).stylize(photo, List.of(painting), lbfgs,
+                StyleTransferListener.NONE);
+        assertThat(result.ending()).isEqualTo(StyleTransferResult.Ending.COMPLETED);
+        assertThat(result.loss().total()).isLessThan(0.9 * result.history().get(0).total());
+        assertThat(result.image().meanAbsoluteDifference(photo)).as("mean change, levels").isGreaterThan(1);
+    }
+
     @Test
     void startsFromTheContentImageWhenAsked() {
         StyleTransfer transfer = new StyleTransfer(net);

@@ -115,15 +115,15 @@ class LbfgsTest {
     @Test
     void aLineSearchThatFindsNoDecreaseHasConvergedEvenIfItsLastTrialWasNaN() {
         // At x = 0 the loss is 0 with a gradient pointing uphill everywhere the search looks: every trial is
-        // worse (1), and the last of the 20 backtracks is NaN. That is convergence, not a non-finite loss.
+        // worse (1), and the last of the 25 backtracks is NaN. That is convergence, not a non-finite loss.
         int[] calls = {0};
         Budgeted objective = new Budgeted(100, (p, g) -> {
             Arrays.fill(g, 1);
             int call = calls[0]++;
-            return call == 0 ? 0 : call == 20 ? Double.NaN : 1;
+            return call == 0 ? 0 : call == 25 ? Double.NaN : 1;
         });
         assertThat(new Lbfgs(5).minimize(objective, new float[3])).isEqualTo(Optimizer.Outcome.CONVERGED);
-        assertThat(calls[0]).isEqualTo(21);
+        assertThat(calls[0]).isEqualTo(26);
     }
 
     @Test
@@ -152,5 +152,65 @@ class LbfgsTest {
         Budgeted objective = new Budgeted(10, (p, g) -> Double.NaN);
         assertThat(new Lbfgs(5).minimize(objective, new float[3])).isEqualTo(Optimizer.Outcome.NOT_FINITE);
         assertThat(objective.evaluations).isEqualTo(1);
+    }
+
+    /**
+     * An image-sized problem as the engine gives it: 30,000 coordinates ("pixels") whose minimum lies at 100..199,
+     * the rotated ill-conditioned quadratic, and the loss rounded to float32. Torch's first step, min(1, 1/|g|_1)
+     * times the gradient, moves each coordinate by about 1/30,000 of a level here: in float32 that leaves the loss
+     * unchanged, the Armijo test fails on rounding alone, and the search backtracks until it gives up and calls the
+     * start converged. The first accepted step must instead move the pixels measurably and take off a real part of
+     * the loss within a few evaluations.
+     */
+    @Test
+    void theFirstAcceptedStepMovesTheImageMeasurably() {
+        float[] x = new float[PIXELS];
+        double f0 = pixelQuadratic(x, new float[PIXELS]);
+        Budgeted objective = new Budgeted(6, (p, g) -> (float) pixelQuadratic(p, g));
+        Optimizer.Outcome outcome = new Lbfgs(10).minimize(objective, x);
+        assertThat(outcome).isEqualTo(Optimizer.Outcome.BUDGET_SPENT);
+        double moved = 0;
+        for (float v : x) {
+            moved = Math.max(moved, Math.abs(v));
+        }
+        assertThat(moved).as("largest move of a pixel, of 100..199 levels to go").isGreaterThan(1);
+        assertThat(pixelQuadratic(x, new float[PIXELS])).isLessThan(0.5 * f0);
+    }
+
+    /** The same problem: wherever L-BFGS stops, it is not at the start while the gradient is far from small. */
+    @Test
+    void neverReturnsTheStartAsConvergedWhenTheGradientIsNotSmall() {
+        float[] x = new float[PIXELS];
+        double f0 = pixelQuadratic(x, new float[PIXELS]);
+        Budgeted objective = new Budgeted(100, (p, g) -> (float) pixelQuadratic(p, g));
+        Optimizer.Outcome outcome = new Lbfgs(10).minimize(objective, x);
+        assertThat(objective.evaluations).as("evaluations before stopping").isGreaterThan(30);
+        assertThat(pixelQuadratic(x, new float[PIXELS])).isLessThan(1e-2 * f0);
+        assertThat(outcome).isNotEqualTo(Optimizer.Outcome.NOT_FINITE);
+    }
+
+    @Test
+    void theFirstTrialReachesTheTangentsZeroAndBacktrackingInterpolates() {
+        // f = 8, slope -2: the tangent 8 - 2t reaches 0 at t = 4
+        assertThat(Lbfgs.firstStep(8, -2, new float[] {1, -3})).isEqualTo(4);
+        // no positive loss to aim at: a step that moves the largest component by 1
+        assertThat(Lbfgs.firstStep(0, -2, new float[] {1, -4})).isEqualTo(0.25);
+        // f(t) = (t - 1)^2 from f(0) = 1, slope -2, rejected trial at t = 4 (f = 9): the parabola's minimum is 1
+        assertThat(Lbfgs.backtrack(4, 1, -2, 9)).isEqualTo(1);
+        // kept within [t/10, t/2]; a NaN trial steps back tenfold
+        assertThat(Lbfgs.backtrack(4, 1, -2, 1e9)).isCloseTo(0.4, within(1e-12));
+        assertThat(Lbfgs.backtrack(4, 1, -2, 0.9995)).isEqualTo(2); // barely rejected: the parabola says 2.0001
+        assertThat(Lbfgs.backtrack(4, 1, -2, Double.NaN)).isCloseTo(0.4, within(1e-12));
+    }
+
+    private static final int PIXELS = 30_000;
+
+    /** The rotated quadratic over PIXELS coordinates with its minimum at 100 + (i mod 100) instead of i. */
+    private static double pixelQuadratic(float[] x, float[] g) {
+        float[] shifted = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            shifted[i] = x[i] - 100 - (i % 100) + i;
+        }
+        return quadratic(shifted, g);
     }
 }
