@@ -1,6 +1,5 @@
 package org.neuralstyle.cli;
 
-import org.neuralstyle.algorithm.TiledStyleTransferGraph;
 import org.neuralstyle.benchmark.IterationBenchmark;
 import org.neuralstyle.benchmark.MatrixProductPeak;
 import org.neuralstyle.benchmark.ProcessMemory;
@@ -65,10 +64,15 @@ final class BenchCommand implements Callable<Integer> {
     int peakSize;
 
     @Option(names = "--tile-sizes", split = ",", paramLabel = "PX", defaultValue = "0",
-            description = "Evaluate whole (0) or tile by tile in cores of PX pixels with a "
-                    + TiledStyleTransferGraph.DEFAULT_HALO + " px halo, as a print-size run does; several to compare "
-                    + "them in one run (default: ${DEFAULT-VALUE}).")
+            description = "Evaluate whole (0) or tile by tile in cores of PX pixels with the context that keeps "
+                    + "them exact, as a print-size run does; several to compare them in one run (default: "
+                    + "${DEFAULT-VALUE}).")
     List<Integer> tileSizes;
+
+    @Option(names = "--precisions", split = ",", paramLabel = "fp32|bf16|auto",
+            description = "Time every case in each of these number formats, to compare them in one run (default: "
+                    + "the --precision setting).")
+    List<String> precisions;
 
     @Mixin
     JsonOutputOptions output;
@@ -89,6 +93,7 @@ final class BenchCommand implements Callable<Integer> {
         output.requireWritable();
         EngineSettings settings = engine.settings();
         MatrixProductPeak.Measurement peak = MatrixProductPeak.measure(settings, peakSize, 2, 5);
+        formats().forEach(f -> f.notice().ifPresent(notice -> parent.err.println("neural-style: note: " + notice)));
         parent.out.printf(Locale.ROOT, "TensorFlow %s, %d threads; peak: %d x %d matrix product %.1f GFLOP/s%n",
                 TensorFlow.version(), settings.intraOpThreads(), peakSize, peakSize, peak.gflops());
         parent.out.println(header());
@@ -96,9 +101,11 @@ final class BenchCommand implements Callable<Integer> {
         for (String network : networks) {
             for (int size : sizes) {
                 for (int tileSize : tileSizes) {
-                    Map<String, String> row = runInFreshJvm(network, size, tileSize);
-                    rows.add(row);
-                    parent.out.println(tableRow(row, peak.gflops()));
+                    for (EngineOptions format : formats()) {
+                        Map<String, String> row = runInFreshJvm(network, size, tileSize, format);
+                        rows.add(row);
+                        parent.out.println(tableRow(row, peak.gflops()));
+                    }
                 }
             }
         }
@@ -127,7 +134,7 @@ final class BenchCommand implements Callable<Integer> {
         if (iterations < 1 || warmup < 0 || peakSize < 16) {
             throw new UserError("--iterations must be at least 1, --warmup at least 0 and --peak-size at least 16");
         }
-        engine.settings();
+        formats().forEach(EngineOptions::settings);
     }
 
     private int runWorker() {
@@ -138,15 +145,20 @@ final class BenchCommand implements Callable<Integer> {
         IterationBenchmark.Result r = IterationBenchmark.measure(NetworkWeights.random(arch, 1), size, tileSize,
                 warmup, iterations, engine.settings());
         long rss = ProcessMemory.peakResidentBytes().orElse(-1);
-        parent.out.printf(Locale.ROOT, RESULT_PREFIX + "network=%s size=%d tile_size=%d flops=%d setup_s=%.4f median_s=%.6f "
+        parent.out.printf(Locale.ROOT, RESULT_PREFIX + "network=%s size=%d tile_size=%d precision=%s flops=%d setup_s=%.4f median_s=%.6f "
                         + "min_s=%.6f adam_s=%.6f copy_s=%.6f peak_rss_bytes=%d%n",
-                r.network(), r.size(), tileSize, r.flopsPerIteration(), r.setupSeconds(), r.medianSeconds(), r.minSeconds(),
+                r.network(), r.size(), tileSize, engine.settings().precision().optionName(), r.flopsPerIteration(), r.setupSeconds(), r.medianSeconds(), r.minSeconds(),
                 r.adamStepSeconds(), r.copySeconds(), rss);
         return 0;
     }
 
     /** Runs one case in a new JVM with this one's settings and class path, and reads back its RESULT line. */
-    private Map<String, String> runInFreshJvm(String network, int size, int tileSize)
+    /** The engine options of each number format to time: --precisions, else --precision alone. */
+    private List<EngineOptions> formats() {
+        return precisions == null ? List.of(engine) : precisions.stream().map(engine::withPrecision).toList();
+    }
+
+    private Map<String, String> runInFreshJvm(String network, int size, int tileSize, EngineOptions format)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command()
@@ -159,7 +171,7 @@ final class BenchCommand implements Callable<Integer> {
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench",
                 "--worker", network + ":" + size + ":" + tileSize, "--iterations", Integer.toString(iterations),
                 "--warmup", Integer.toString(warmup)));
-        command.addAll(engine.asArguments());
+        command.addAll(format.asArguments());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String result = null;
         List<String> other = new ArrayList<>();
@@ -187,7 +199,7 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-14s %5s %-14s %10s %9s %10s %9s %8s %8s %8s %9s",
+        return String.format(Locale.ROOT, "%-14s %5s %-20s %10s %9s %10s %9s %8s %8s %8s %9s",
                 "network", "size", "evaluated", "ms/iter", "min ms", "GFLOP/it", "GFLOP/s", "of peak", "in Java", "set-up", "peak RSS");
     }
 
@@ -196,8 +208,9 @@ final class BenchCommand implements Callable<Integer> {
         double gflop = num(row, "flops") / 1e9;
         double rate = gflop / median;
         long rss = (long) num(row, "peak_rss_bytes");
-        String evaluated = row.get("tile_size").equals("0") ? "whole" : row.get("tile_size") + " px tiles";
-        return String.format(Locale.ROOT, "%-14s %5s %-14s %10.1f %9.1f %10.1f %9.1f %7.0f%% %7.1f%% %7.1fs %9s",
+        String evaluated = (row.get("tile_size").equals("0") ? "whole" : row.get("tile_size") + " px tiles") + ", "
+                + row.get("precision");
+        return String.format(Locale.ROOT, "%-14s %5s %-20s %10.1f %9.1f %10.1f %9.1f %7.0f%% %7.1f%% %7.1fs %9s",
                 row.get("network"), row.get("size"), evaluated, median * 1000, num(row, "min_s") * 1000, gflop, rate,
                 100 * rate / peakGflops, 100 * (num(row, "adam_s") + num(row, "copy_s")) / median,
                 num(row, "setup_s"), rss < 0 ? "n/a" : String.format(Locale.ROOT, "%.2f GiB", rss / 1073741824.0));
@@ -213,7 +226,8 @@ final class BenchCommand implements Callable<Integer> {
                 .append(", \"arch\": \"").append(System.getProperty("os.arch"))
                 .append("\", \"cpu\": \"").append(cpuModel().replace("\"", "'"))
                 .append("\", \"tensorflow\": \"").append(TensorFlow.version())
-                .append("\", \"intra_op_threads\": ").append(engine.intraOpThreads()).append("},\n");
+                .append("\", \"intra_op_threads\": ").append(engine.intraOpThreads())
+                .append(", \"precision\": \"").append(engine.precision().optionName()).append("\"},\n");
         b.append(String.format(Locale.ROOT, "  \"peak\": {\"kernel\": \"matmul\", \"size\": %d, \"seconds\": %.6f, "
                 + "\"gflops\": %.2f},%n", peak.size(), peak.medianSeconds(), peak.gflops()));
         b.append("  \"results\": [\n");
@@ -221,10 +235,11 @@ final class BenchCommand implements Callable<Integer> {
             Map<String, String> row = rows.get(i);
             double median = num(row, "median_s");
             double rate = num(row, "flops") / 1e9 / median;
-            b.append(String.format(Locale.ROOT, "    {\"network\": \"%s\", \"size\": %s, \"tile_size\": %s, \"ms_per_iteration\": %.3f, "
+            b.append(String.format(Locale.ROOT, "    {\"network\": \"%s\", \"size\": %s, \"tile_size\": %s, \"precision\": \"%s\", "
+                            + "\"ms_per_iteration\": %.3f, "
                             + "\"min_ms\": %.3f, \"gflop_per_iteration\": %.3f, \"gflops\": %.2f, \"share_of_peak\": %.4f, "
                             + "\"adam_step_ms\": %.3f, \"copy_ms\": %.3f, \"setup_s\": %.3f, \"peak_rss_bytes\": %s}%s%n",
-                    row.get("network"), row.get("size"), row.get("tile_size"), median * 1000, num(row, "min_s") * 1000, num(row, "flops") / 1e9, rate, rate / peak.gflops(), num(row, "adam_s") * 1000,
+                    row.get("network"), row.get("size"), row.get("tile_size"), row.get("precision"), median * 1000, num(row, "min_s") * 1000, num(row, "flops") / 1e9, rate, rate / peak.gflops(), num(row, "adam_s") * 1000,
                     num(row, "copy_s") * 1000, num(row, "setup_s"), row.get("peak_rss_bytes"),
                     i + 1 < rows.size() ? "," : ""));
         }

@@ -84,7 +84,7 @@ final class MemoryBudget {
 
     private long tiledBytes(long width, long height, int core) {
         return MemoryModel.tiledPeakBytes(architecture, contentLayers, layers, width, height, core,
-                TiledStyleTransferGraph.DEFAULT_HALO);
+                TiledStyleTransferGraph.exactHalo(architecture, layers));
     }
 
     /** Peak bytes the model gives for optimising an image of this size. */
@@ -119,12 +119,37 @@ final class MemoryBudget {
                           LongFunction<String> whatFits) {
         Cost cost = this::styleBytes;
         if (tiled && canTile()) {
-            long tile = TILE_CORES[TILE_CORES.length - 1] + 2L * TiledStyleTransferGraph.DEFAULT_HALO;
+            long tile = TILE_CORES[TILE_CORES.length - 1] + 2L * TiledStyleTransferGraph.exactHalo(architecture, layers);
             cost = (w, h) -> Math.min(styleBytes(w, h),
                     styleBytes(Math.min(w, tile), Math.min(h, tile)) + 3L * Float.BYTES * w * h);
         }
         requireFits(what, option, width, height, cost, whatFits);
     }
+
+    /**
+     * L-BFGS keeps its history in the Java heap: two vectors the size of the image per step, and a few more for the
+     * search. A history that cannot fit there would end a long run in an OutOfMemoryError, so it is checked before
+     * any work: the steps that fit.
+     */
+    long lbfgsHistoryThatFits(long width, long height) {
+        long vector = 3L * Float.BYTES * width * height;
+        return Math.max(0, ((long) (0.85 * heapBytes) / vector - LBFGS_WORK_VECTORS) / 2);
+    }
+
+    /** A history the user asked for that does not fit is refused, naming the history that does. */
+    void requireLbfgsHistoryFits(int history, long width, long height) {
+        long fits = lbfgsHistoryThatFits(width, height);
+        if (history <= fits) {
+            return;
+        }
+        throw new UserError(String.format(Locale.ROOT, "--lbfgs-history %d: L-BFGS keeps two %dx%d images per step, "
+                        + "about %.1f GB, and the Java heap holds %.1f GB; %s", history, width, height,
+                2.0 * history * 3L * Float.BYTES * width * height / 1e9, heapBytes / 1e9,
+                fits >= 1 ? "at most " + fits + " steps fit" : "use --optimizer adam at this size"));
+    }
+
+    /** The image, its gradient, the search direction, trial point and gradient, and the preconditioner. */
+    private static final int LBFGS_WORK_VECTORS = 8;
 
     private interface Cost {
         long bytes(long width, long height);

@@ -82,8 +82,8 @@ final class StylizeCommand implements Callable<Integer> {
     Path progressPlot;
 
     @Option(names = "--tile-size", paramLabel = "PX",
-            description = "Optimise images larger than PX on a side tile by tile, PX-pixel tiles with 128 px of "
-                    + "context (VGG networks); 0: always whole (default: tiled only when whole would not fit in "
+            description = "Optimise images larger than PX on a side tile by tile, PX-pixel tiles with the context "
+                    + "that keeps them exact (96 px for VGG-19's layers; VGG networks only); 0: always whole (default: tiled only when whole would not fit in "
                     + "memory, with the largest tile that fits).")
     Integer tileSize;
 
@@ -206,6 +206,28 @@ final class StylizeCommand implements Callable<Integer> {
         return core;
     }
 
+    /**
+     * L-BFGS's history: the user's if it fits in the heap (else a one-line refusal), the default shortened to what
+     * fits, with a note.
+     */
+    private int lbfgsHistory(MemoryBudget budget, int history, int width, int height) {
+        if (style.lbfgsHistory != null) {
+            budget.requireLbfgsHistoryFits(history, width, height);
+            return history;
+        }
+        long fits = budget.lbfgsHistoryThatFits(width, height);
+        if (fits >= history) {
+            return history;
+        }
+        if (fits < 1) {
+            throw new UserError("--optimizer lbfgs: at " + width + "x" + height + " not one L-BFGS step fits in the "
+                    + "Java heap; use --optimizer adam at this size");
+        }
+        err.println("neural-style: note: L-BFGS keeps " + fits + " steps (not " + history + ") at " + width + "x"
+                + height + ", as many as the Java heap holds");
+        return (int) fits;
+    }
+
     /** The content's transparency, carried to the output unchanged (resized to it); null for an opaque content. */
     private DecodedImage contentAlpha;
 
@@ -267,8 +289,13 @@ final class StylizeCommand implements Callable<Integer> {
         String sizeOption = style.width != null ? "--width " + style.width : scales != null ? "--scales" : "--content " + content;
         budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight, tileSize == null || tileSize > 0);
         options = options.toBuilder().tileSize(tileSize(budget, outputWidth, outputHeight)).build();
+        if (options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS) {
+            options = options.toBuilder().lbfgsHistorySize(lbfgsHistory(budget, options.lbfgsHistorySize(),
+                    outputWidth, outputHeight)).build();
+        }
         List<StyleImage> styleImages = style.styleImages(images);
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
+        style.engine.notice().ifPresent(notice -> err.println("neural-style: note: " + notice));
         Initialization start = style.initialization(images);
         if (start != null) {
             options = options.toBuilder().initialization(start).build();

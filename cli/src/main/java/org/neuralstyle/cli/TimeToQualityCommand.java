@@ -32,7 +32,8 @@ import java.util.stream.IntStream;
  * coarse-to-fine runs racing to the same loss at the same size.
  */
 @Command(name = "time-to-quality", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Wall time to reach plain Adam's loss after --iterations, for L-BFGS and coarse-to-fine.")
+        description = "Wall time to reach plain Adam's loss after --iterations, for the plain command's pipeline, "
+                + "L-BFGS and coarse-to-fine.")
 final class TimeToQualityCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -70,6 +71,10 @@ final class TimeToQualityCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "Seed of the noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--lbfgs-history", paramLabel = "N",
+            description = "L-BFGS memory in steps (default: the network's, ${bundle:default.lbfgs-history}).")
+    Integer lbfgsHistory;
+
     @Mixin
     JsonOutputOptions output;
 
@@ -86,6 +91,9 @@ final class TimeToQualityCommand implements Callable<Integer> {
         if (width < 16 || checkpoints.stream().anyMatch(k -> k < 1) || coarseIterations < 1) {
             throw new UserError("--width must be at least 16, --iterations and --coarse-iterations at least 1");
         }
+        if (lbfgsHistory != null) {
+            StyleOptions.requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
+        }
         if (!initial.equals("noise") && !initial.equals("content")) {
             throw new UserError("--initial must be noise or content, got '" + initial + "'");
         }
@@ -101,7 +109,8 @@ final class TimeToQualityCommand implements Callable<Integer> {
         StyleTransferOptions adam = StyleTransferOptions.builder(arch)
                 .initialization(initial.equals("noise") ? Initialization.noise() : Initialization.content(0))
                 .iterations(iterations).seed(seed).build();
-        StyleTransferOptions lbfgs = adam.toBuilder().optimizer(StyleTransferOptions.OptimizerKind.LBFGS).build();
+        StyleTransferOptions lbfgs = adam.toBuilder().optimizer(StyleTransferOptions.OptimizerKind.LBFGS)
+                .lbfgsHistorySize(lbfgsHistory != null ? lbfgsHistory : adam.lbfgsHistorySize()).build();
         // Width/4 and width/2, where the network still has features at that size.
         List<String> used = new ArrayList<>(arch.defaultContentLayers());
         used.addAll(arch.defaultStyleLayers());
@@ -118,7 +127,13 @@ final class TimeToQualityCommand implements Callable<Integer> {
         baseline.forEach(o -> out.println(row(o, o)));
         List<TimeToQuality.Target> targets = baseline.stream().map(TimeToQuality.Outcome::target).toList();
         List<TimeToQuality.Outcome> outcomes = new ArrayList<>(baseline);
+        // The plain command's pipeline: the network's defaults (its start, its schedule over the budget) and the
+        // automatic coarse-to-fine plan for the width.
+        List<CoarseToFine.Scale> plan = CoarseToFine.automaticPlan(photo.width(), iterations);
+        StyleTransferOptions defaults = StyleTransferOptions.builder(arch)
+                .iterations(plan.get(plan.size() - 1).iterations()).seed(seed).build();
         for (TimeToQuality.Method method : List.of(
+                new TimeToQuality.Method("default", defaults, plan.subList(0, plan.size() - 1)),
                 new TimeToQuality.Method("lbfgs", lbfgs, List.of()),
                 new TimeToQuality.Method("coarse-to-fine + lbfgs", lbfgs, coarse),
                 new TimeToQuality.Method("coarse-to-fine + adam", adam, coarse))) {

@@ -183,6 +183,7 @@ final class VideoCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%d frames at %dx%d, %s, %s%n", settings.frames(), settings.width(), settings.height(),
                 init.label(), architecture.name());
 
+        style.engine.notice().ifPresent(notice -> err.println("neural-style: note: " + notice));
         VideoResult result;
         try (StopSignal stop = new StopSignal()) {
             try (VideoProgress progress = new VideoProgress(out, System.console() != null, stop);

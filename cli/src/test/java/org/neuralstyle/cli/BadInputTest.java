@@ -115,6 +115,14 @@ class BadInputTest {
         assertOneLineError(run("--tv-weight", "-3"), "--tv-weight");
     }
 
+    /** L-BFGS's history is checked against the Java heap before the run: 10^7 steps of 32x21 px take 160 GB. */
+    @Test
+    void lbfgsHistoryBeyondTheHeap() throws IOException {
+        assertOneLineError(run("--optimizer", "lbfgs", "--lbfgs-history", "10000000"), "--lbfgs-history 10000000",
+                "steps fit");
+        assertOneLineError(run("--precision", "fp16"), "--precision", "fp16", "use fp32, bf16 or auto");
+    }
+
     @Test
     void zeroIterations() throws IOException {
         assertOneLineError(run("--iterations", "0"), "--iterations", "at least 1");

@@ -32,7 +32,7 @@ class BenchCommandTest {
         String text = Files.readString(json);
         assertThat(text).contains("\"kernel\": \"matmul\"").contains("\"share_of_peak\"");
         // The reported FLOPs are the analytic count for the loss layers, and the rate follows from the time.
-        Matcher m = Pattern.compile("\"size\": 96, \"tile_size\": 0, \"ms_per_iteration\": ([0-9.]+), \"min_ms\": [0-9.]+, "
+        Matcher m = Pattern.compile("\"size\": 96, \"tile_size\": 0, \"precision\": \"(?:fp32|bf16)\", \"ms_per_iteration\": ([0-9.]+), \"min_ms\": [0-9.]+, "
                 + "\"gflop_per_iteration\": ([0-9.]+), \"gflops\": ([0-9.]+)").matcher(text);
         assertThat(m.find()).as(text).isTrue();
         double ms = Double.parseDouble(m.group(1));
@@ -45,19 +45,28 @@ class BenchCommandTest {
         assertThat(text).containsPattern("\"peak_rss_bytes\": [1-9][0-9]{7,}");
     }
 
-    /** Whole and tiled evaluation compared in one run, on one machine: one row each. */
+    /**
+     * Whole and tiled evaluation, fp32 and bf16, compared in one run on one machine: one row each. Where the
+     * processor has no bf16, the bf16 cases run in fp32 and say so once.
+     */
     @Test
-    void tiledCasesAreTimedBesideTheWholeImage() throws IOException {
+    void tiledAndBf16CasesAreTimedBesideTheWholeFp32Image() throws IOException {
         Path json = dir.resolve("tiled.json");
         CliRun run = CliRun.of("bench", "--networks", "vgg19", "--sizes", "64", "--tile-sizes", "0,32",
-                "--iterations", "1", "--warmup", "0", "--peak-size", "128", "--json", json.toString());
+                "--precisions", "fp32,bf16", "--iterations", "1", "--warmup", "0", "--peak-size", "128",
+                "--json", json.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> rows = run.out().lines().filter(l -> l.startsWith("vgg19 ")).toList();
-        assertThat(rows).hasSize(2);
-        assertThat(rows.get(0)).contains(" whole ");
-        assertThat(rows.get(1)).contains(" 32 px tiles ");
-        assertThat(Files.readString(json)).contains("\"size\": 64, \"tile_size\": 0,")
-                .contains("\"size\": 64, \"tile_size\": 32,");
+        assertThat(rows).hasSize(4);
+        boolean bf16 = org.neuralstyle.engine.CpuFeatures.ofThisMachine().hasBf16();
+        String second = bf16 ? "bf16" : "fp32";
+        assertThat(rows.get(0)).contains(" whole, fp32 ");
+        assertThat(rows.get(1)).contains(" whole, " + second + " ");
+        assertThat(rows.get(2)).contains(" 32 px tiles, fp32 ");
+        assertThat(rows.get(3)).contains(" 32 px tiles, " + second + " ");
+        assertThat(run.err().contains("--precision bf16: this processor has no AVX512_BF16")).isEqualTo(!bf16);
+        assertThat(Files.readString(json)).contains("\"size\": 64, \"tile_size\": 0, \"precision\": \"fp32\"")
+                .contains("\"size\": 64, \"tile_size\": 32, \"precision\": \"" + second + "\"");
     }
 
     @Test
@@ -84,8 +93,8 @@ class BenchCommandTest {
                 "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
                 "--width", "128", "--iterations", "20,60", "--coarse-iterations", "20", "--json", json.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
-        List<String> rows = run.out().lines().filter(l -> l.matches("^(adam|lbfgs|coarse-to-fine).*")).toList();
-        assertThat(rows).hasSize(8); // four methods, two targets each
+        List<String> rows = run.out().lines().filter(l -> l.matches("^(adam|default|lbfgs|coarse-to-fine).*")).toList();
+        assertThat(rows).hasSize(10); // five methods, two targets each
         assertThat(rows.get(0)).startsWith("adam").contains(" 20 ").contains("1.00x");
         assertThat(rows.get(1)).startsWith("adam").contains(" 60 ").contains("1.00x");
         String text = Files.readString(json);

@@ -105,14 +105,15 @@ public final class StyleTransfer {
     }
 
     /**
-     * The tiled loss for an image too large to evaluate whole: cores of the options' tile size, the default halo,
+     * The tiled loss for an image too large to evaluate whole: cores of the options' tile size, the exact halo,
      * the grid's offsets drawn from the run's seed.
      */
     private TiledStyleTransferGraph openTiled(RgbImage content, List<StyleImage> styles, StyleTransferOptions options) {
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
         LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
         TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, options.pooling(), spec, content.width(),
-                content.height(), options.tileSize(), TiledStyleTransferGraph.DEFAULT_HALO, options.seed(), engine);
+                content.height(), options.tileSize(), TiledStyleTransferGraph.exactHalo(weights.architecture(), spec.layers()),
+                options.seed(), engine);
         try {
             graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
             return graph;

@@ -60,7 +60,7 @@ public final class StyleTransferGraph implements ImageLoss {
         try {
             Ops tf = graph.ops();
             NetworkArchitecture arch = weights.architecture();
-            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling);
+            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling, engine.precision());
             Set<String> layers = spec.layers();
 
             image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, 3)));

@@ -283,7 +283,7 @@ public record StyleTransferOptions(
 
         /**
          * Evaluate images larger than this many pixels on a side tile by tile, with cores of this size (rounded
-         * to the network's stride) and {@link TiledStyleTransferGraph#DEFAULT_HALO} of context: for print sizes that
+         * to the network's stride) and {@link TiledStyleTransferGraph#exactHalo} of context: for print sizes that
          * do not fit in memory whole. 0: always whole.
          */
         public Builder tileSize(int pixels) {

@@ -47,20 +47,27 @@ import java.util.Random;
  * settled (the loss oscillating at 10x the exact run's after 80 iterations), with or without falling back to two
  * passes after a rise. A loss that cannot promise to converge is not worth a quarter.
  *
- * The one approximation: near a tile's edge the network sees the halo's end (zero padding) rather than the rest
- * of the image, so a core feature differs from the whole image's where the receptive field reaches past the halo.
- * With a halo as wide as the deepest layer's receptive field the result is the untiled one to rounding
- * ({@code TiledStyleTransferGraphTest}); with the default halo the difference is small, and the grid moves by a
- * random offset at every evaluation, so no tile edge stays in one place long enough to leave a seam (as
- * crowsonkb's earlier style_transfer did). Total variation is computed on the whole image directly. Gram
+ * Near a tile's edge the network sees the halo's end (zero padding) rather than the rest of the image, so a core
+ * feature would differ from the whole image's where its receptive field reached past the halo. With
+ * {@link #exactHalo} of context, which runs use, it never does, and the result is the untiled one to rounding
+ * ({@code TiledStyleTransferGraphTest}); with less the difference is small, and the grid moves by a random offset
+ * at every evaluation, so no tile edge stays in one place long enough to leave a seam (as crowsonkb's earlier
+ * style_transfer did). Total variation is computed on the whole image directly. Gram
  * statistics only; no temporal term (video frames are small enough to run whole).
  *
  * <p>Owns every native resource it uses; close it when done.
  */
 public final class TiledStyleTransferGraph implements ImageLoss {
 
-    /** Context around each tile's core, px: past most of VGG-19's effective receptive field at relu5_1. */
-    public static final int DEFAULT_HALO = 128;
+    /**
+     * The context around each core that makes its features exactly the whole image's: the deepest layer's
+     * receptive reach ({@link NetworkArchitecture#receptiveReach}), rounded up to the grid's alignment. VGG-19 to
+     * relu5_1: 85 px, so 96. (A fixed 128 px halo before: each tile computed a third more context than needed.)
+     */
+    public static int exactHalo(NetworkArchitecture arch, java.util.Collection<String> layers) {
+        int alignment = layers.stream().mapToInt(l -> strideOf(arch, l)).max().orElse(1);
+        return ceilDiv(arch.receptiveReach(layers), alignment) * alignment;
+    }
 
     private final GraphSession graph;
     private final LossSpec spec;
@@ -116,7 +123,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         this.graph = new GraphSession(engine);
         try {
             Ops tf = graph.ops();
-            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling);
+            FeatureNetwork network = new FeatureNetwork(tf, weights, pooling, engine.precision());
             tile = tf.withName("tile").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
             Map<String, Operand<TFloat32>> features = network.apply(tile, spec.layers());

@@ -49,7 +49,7 @@ public final class IterationBenchmark {
 
     /**
      * Iterations at a square size, evaluated whole (tileSize 0) or tile by tile in cores of tileSize px with the
-     * default halo, as a print-size run evaluates them.
+     * exact halo, as a print-size run evaluates them.
      */
     public static Result measure(NetworkWeights weights, int size, int tileSize, int warmup, int iterations,
                                  EngineSettings engine) {
@@ -61,7 +61,7 @@ public final class IterationBenchmark {
         long setupStart = System.nanoTime();
         try (ImageLoss graph = tileSize > 0
                 ? new TiledStyleTransferGraph(weights, options.pooling(), spec, size, size, tileSize,
-                        TiledStyleTransferGraph.DEFAULT_HALO, 7, engine)
+                        TiledStyleTransferGraph.exactHalo(arch, spec.layers()), 7, engine)
                 : new StyleTransferGraph(weights, options.pooling(), spec, size, size, engine)) {
             graph.setContent(randomImage(size, random));
             graph.setStyles(List.of(randomImage(size, random)));

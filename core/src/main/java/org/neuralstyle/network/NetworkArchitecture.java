@@ -99,6 +99,48 @@ public record NetworkArchitecture(String name, List<Layer> layers,
         return product == 1 ? 0 : product;
     }
 
+    /**
+     * How far, in input pixels, the deepest of these layers looks to either side of the pixel it stands for: the
+     * farthest input pixel that can change one of its outputs. Each window of w at a stride-product (jump) j
+     * reaches pad_before x j to one side and (w - 1 - pad_before) x j to the other, SAME padding putting
+     * floor((w - s) / 2) before; the reaches add up. VGG-19 at relu5_1: 85 px to the right and bottom (70 from
+     * its 3x3 convolutions, 15 from its 2x2 poolings), 70 to the left and top. A tile with this much context
+     * around its core computes the core's features exactly as the whole image would.
+     */
+    public int receptiveReach(Collection<String> layerNames) {
+        int last = layerNames.stream().mapToInt(this::indexOf).max()
+                .orElseThrow(() -> new IllegalArgumentException("no layers"));
+        int jump = 1;
+        int before = 0;
+        int after = 0;
+        for (Layer layer : layers.subList(0, last + 1)) {
+            List<int[]> windows = List.of();
+            if (layer instanceof Layer.Convolution c) {
+                windows = List.of(window(c));
+            } else if (layer instanceof Layer.Pool p) {
+                windows = List.of(window(p.window(), p.stride(), p.padding()));
+            } else if (layer instanceof Layer.Fire f) {
+                windows = List.of(window(f.squeeze()), window(f.expand3x3()));
+            }
+            for (int[] w : windows) {
+                before += w[0] * jump;
+                after += w[1] * jump;
+                jump *= w[2];
+            }
+        }
+        return Math.max(before, after);
+    }
+
+    private static int[] window(Layer.Convolution c) {
+        return window(c.kernelSize(), c.stride(), c.padding());
+    }
+
+    /** {reach before, reach after, stride} of one window. */
+    private static int[] window(int size, int stride, Layer.Padding padding) {
+        int padBefore = padding == Layer.Padding.SAME ? Math.max(size - stride, 0) / 2 : 0;
+        return new int[] {padBefore, size - 1 - padBefore, stride};
+    }
+
     /** The names of every layer whose output a loss can use (convolutions' ReLUs, fire modules, pools). */
     public List<String> layerNames() {
         return layers.stream().map(Layer::name).toList();

@@ -63,7 +63,7 @@ class StyleTransferTest {
     void anImageLargerThanTheTileSizeIsOptimisedTileByTileToTheSameLoss() {
         StyleTransferOptions whole = StyleTransferOptions.builder(net.architecture()).iterations(15).seed(3).build();
         StyleTransferResult a = new StyleTransfer(net).stylize(content, styles, whole, StyleTransferListener.NONE);
-        // 16x12 in tiles of 8 with a halo (128) past the tiny network's receptive field: the same optimisation.
+        // 16x12 in tiles of 8 with the exact halo, past the tiny network's receptive field: the same optimisation.
         StyleTransferResult b = new StyleTransfer(net).stylize(content, styles, whole.toBuilder().tileSize(8).build(),
                 StyleTransferListener.NONE);
         assertThat(b.history()).hasSize(16);

@@ -3,6 +3,7 @@ package org.neuralstyle.algorithm;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.network.Pooling;
 import org.neuralstyle.testing.TestNetworks;
@@ -59,11 +60,7 @@ class TiledStyleTransferGraphTest {
         float[] tiled = new float[w * h * 3];
         LossTerms expected;
         LossTerms actual;
-        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
-            graph.setContent(content);
-            graph.setStyles(styles);
-            expected = graph.evaluate(image.pixels(), whole);
-        }
+        expected = wholeEvaluation(net, spec, content, styles, image, whole);
         try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(net, Pooling.MAX, spec, w, h, 12, 24, 9,
                 EngineSettings.defaults())) {
             graph.setContent(content);
@@ -85,14 +82,74 @@ class TiledStyleTransferGraphTest {
             float[] again = new float[w * h * 3];
             assertThat(graph.evaluate(image.pixels(), again).total()).isCloseTo(actual.total(), within(1e-4 * actual.total()));
         }
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+    }
+
+    /**
+     * The context a tile needs, counted from the layers: VGG-19's 3x3 convolutions reach one pixel to each side at
+     * their stride product, its 2x2 poolings one to the right and bottom; at relu5_1 that adds up to 70 + 15 px.
+     */
+    @Test
+    void theHaloIsTheDeepestLayersReceptiveReach() {
+        NetworkArchitecture vgg19 = org.neuralstyle.network.Vgg.vgg19();
+        assertThat(vgg19.receptiveReach(List.of("relu1_1"))).isEqualTo(1);
+        assertThat(vgg19.receptiveReach(List.of("relu1_2"))).isEqualTo(2);
+        assertThat(vgg19.receptiveReach(List.of("relu2_1"))).isEqualTo(2 + 1 + 2); // pool1's window, then at stride 2
+        assertThat(vgg19.receptiveReach(List.of("relu4_2"))).isEqualTo(38 + 7);
+        assertThat(vgg19.receptiveReach(List.of("relu1_1", "relu5_1", "relu4_2"))).isEqualTo(70 + 15);
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg19), vgg19, new double[] {1});
+        assertThat(TiledStyleTransferGraph.exactHalo(vgg19, spec.layers())).isEqualTo(96);
+    }
+
+    /**
+     * VGG-19 itself (random weights) tiled with that halo: every core's features are the whole image's, so the
+     * loss and gradient equal the untiled ones to rounding, on an image with inner tiles (context on every side).
+     */
+    @Test
+    void vgg19TiledWithTheExactHaloEqualsTheWholeImage() {
+        NetworkWeights vgg = NetworkWeights.random(org.neuralstyle.network.Vgg.vgg19(), 4);
+        int w = 288;
+        int h = 256;
+        RgbImage content = StyleTransferGraphTest.randomImage(w, h, 1);
+        RgbImage image = StyleTransferGraphTest.randomImage(w, h, 2);
+        List<RgbImage> styles = List.of(StyleTransferGraphTest.randomImage(200, 160, 3));
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg.architecture()), vgg.architecture(),
+                new double[] {1});
+        float[] whole = new float[w * h * 3];
+        float[] tiled = new float[w * h * 3];
+        LossTerms expected;
+        LossTerms actual;
+        expected = wholeEvaluation(vgg, spec, content, styles, image, whole);
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(vgg, Pooling.MAX, spec, w, h, 96,
+                TiledStyleTransferGraph.exactHalo(vgg.architecture(), spec.layers()), 5, EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            actual = graph.evaluate(image.pixels(), tiled);
+        }
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+    }
+
+    private static LossTerms wholeEvaluation(NetworkWeights weights, LossSpec spec, RgbImage content,
+                                             List<RgbImage> styles, RgbImage image, float[] gradient) {
+        try (StyleTransferGraph graph = new StyleTransferGraph(weights, Pooling.MAX, spec, image.width(),
+                image.height(), EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            return graph.evaluate(image.pixels(), gradient);
+        }
+    }
+
+    /** Each loss term to 1e-4 of the whole image's, and the gradient to 1e-4 in relative L2 norm. */
+    private static void assertSameLossAndGradient(LossTerms actual, LossTerms expected, float[] gradient,
+                                                  float[] expectedGradient) {
         assertThat(actual.content()).isCloseTo(expected.content(), within(1e-4 * expected.content()));
         assertThat(actual.style()).isCloseTo(expected.style(), within(1e-4 * expected.style()));
         assertThat(actual.tv()).isCloseTo(expected.tv(), within(1e-4 * expected.tv()));
         double norm = 0;
         double difference = 0;
-        for (int i = 0; i < whole.length; i++) {
-            norm += whole[i] * whole[i];
-            difference += (whole[i] - tiled[i]) * (whole[i] - tiled[i]);
+        for (int i = 0; i < expectedGradient.length; i++) {
+            norm += expectedGradient[i] * expectedGradient[i];
+            difference += (expectedGradient[i] - gradient[i]) * (expectedGradient[i] - gradient[i]);
         }
         assertThat(Math.sqrt(difference / norm)).isLessThan(1e-4);
     }
