@@ -65,10 +65,11 @@ class MemoryPlanTest {
         LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg), vgg, new double[] {1});
         int fits = Integer.parseInt(m.group(2));
         double aspect = 300.0 / 451; // chelsea.png
+        int halo = org.neuralstyle.algorithm.TiledStyleTransferGraph.exactHalo(vgg, spec.layers());
         assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), fits,
-                Math.round(fits * aspect), 256, 128)).isLessThanOrEqualTo(3L << 30);
+                Math.round(fits * aspect), 256, halo)).isLessThanOrEqualTo(3L << 30);
         assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), fits + 8,
-                Math.round((fits + 8) * aspect), 256, 128)).isGreaterThan(3L << 30);
+                Math.round((fits + 8) * aspect), 256, halo)).isGreaterThan(3L << 30);
         assertThat(output).doesNotExist();
 
         CliRun bad = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
@@ -84,12 +85,13 @@ class MemoryPlanTest {
         MemoryBudget budget = vgg19Budget(3L << 30, 8L << 30);
         assertThat(budget.imageFits(512, 340)).isTrue();
         assertThat(budget.imageFits(1024, 682)).isFalse();
-        assertThat(budget.tileThatFits(1024, 682)).isEqualTo(256);
+        assertThat(budget.tileThatFits(1024, 682)).isEqualTo(512); // 256 with the 128 px halo of before
         MemoryBudget roomier = vgg19Budget(24L << 30, 16L << 30);
         assertThat(roomier.imageFits(8192, 5464)).isFalse();
         int core = roomier.tileThatFits(8192, 5464);
         assertThat(core).isGreaterThanOrEqualTo(1024);
-        assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), 8192, 5464, core, 128))
+        assertThat(MemoryModel.tiledPeakBytes(vgg, spec.contentLayers().keySet(), spec.layers(), 8192, 5464, core,
+                org.neuralstyle.algorithm.TiledStyleTransferGraph.exactHalo(vgg, spec.layers())))
                 .isLessThanOrEqualTo(24L << 30);
         // A style image as large as the output is taken tile by tile in a tiled run, so it fits where whole it would not.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> budget.requireStyleFits(false, "style", "--styles",
