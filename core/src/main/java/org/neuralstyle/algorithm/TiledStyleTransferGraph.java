@@ -88,7 +88,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     /** Content layers: the fed content features of the core, and the core's summed squared error. */
     private final Map<String, Placeholder<TFloat32>> contentTarget = new LinkedHashMap<>();
     private final Map<String, Operand<TFloat32>> contentError = new LinkedHashMap<>();
-    private final Output<TFloat32> gradientOp;
+    private final Output<TFloat32> gradient;
     /** The content image's features at each content layer, whole, [H_l, W_l, C] row-major. */
     private final Map<String, float[]> contentFeatures = new LinkedHashMap<>();
     /** Each style's Gram matrices A_{l,i} at each style layer. */
@@ -156,7 +156,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                 double factor = spec.contentWeight() * e.getValue() / ((double) valuesAt(layer, width, height));
                 surrogate = tf.math.add(surrogate, Losses.scaled(tf, error, factor));
             }
-            gradientOp = tf.gradients(surrogate, List.of(tile)).dy(0);
+            gradient = tf.gradients(surrogate, List.of(tile)).dy(0);
         } catch (RuntimeException e) {
             graph.close();
             throw e;
@@ -265,9 +265,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         Statistics statistics = new Statistics();
         Passes passes = new Passes(gradientOut == null ? tiles.size() : 2 * tiles.size());
         passes.run(tiles, t -> passTile(pixels, t, statistics, null, null));
-        statistics.finish();
         if (gradientOut != null) {
-            passes.run(tiles, t -> passTile(pixels, t, null, statistics.derivatives, gradientOut));
+            Map<String, float[]> derivatives = statistics.derivatives();
+            passes.run(tiles, t -> passTile(pixels, t, null, derivatives, gradientOut));
         }
         double content = statistics.contentLoss();
         double style = statistics.styleLoss();
@@ -294,7 +294,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     /**
      * One tile's run. With {@code into}, adds its core's F^T F at each style layer and its squared content errors
      * (pass 1); with derivatives, adds its gradient of sum_l &lt;D_l, F_core^T F_core&gt; + content to out, halo
-     * included (pass 2). Both in one run where both are given: the forward pass is shared.
+     * included (pass 2).
      */
     private void passTile(float[] pixels, TileGrid.Tile t, Statistics into, Map<String, float[]> derivatives,
                           float[] out) {
@@ -304,7 +304,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             spec.contentLayers().keySet().forEach(l -> fetches.add(contentError.get(l)));
         }
         if (derivatives != null) {
-            fetches.add(gradientOp);
+            fetches.add(gradient);
         }
         try (TileRun run = runnerFor(pixels, width, t, spec.layers())) {
             feedContentTargets(run, t);
@@ -366,16 +366,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final class Statistics {
         final Map<String, double[]> gramSums = new LinkedHashMap<>();
         final double[] contentSquares = new double[spec.contentLayers().size()];
-        /** D_l, once the sums are complete ({@link #finish()}). */
-        Map<String, float[]> derivatives;
 
         Statistics() {
             spec.styleLayers().keySet().forEach(l -> gramSums.put(l, new double[channels.get(l) * channels.get(l)]));
-        }
-
-        /** Called when every core's sums are in: fixes D_l. */
-        void finish() {
-            derivatives = derivativesOfSums();
         }
 
         void addGram(String layer, float[] gram) {
@@ -404,7 +397,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
 
         /** D_l = d(style loss)/d(S_l) = sum over styles of w 2 (S_l / N_l - A_{l,i}) / (C_l^2 N_l). */
-        private Map<String, float[]> derivativesOfSums() {
+        Map<String, float[]> derivatives() {
             Map<String, float[]> derivatives = new LinkedHashMap<>();
             for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
                 String layer = e.getKey();
