@@ -28,7 +28,12 @@ public final class Main {
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new StylizeCommand(out, err));
+        return commandLine(out, err, new StylizeCommand(out, err));
+    }
+
+    /** The program around a given stylize command (the studio sets its listener and mode). */
+    static CommandLine commandLine(PrintWriter out, PrintWriter err, StylizeCommand stylize) {
+        CommandLine cli = new CommandLine(stylize);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);

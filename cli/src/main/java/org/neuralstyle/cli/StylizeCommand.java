@@ -4,6 +4,7 @@ import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransfer;
+import org.neuralstyle.algorithm.StyleTransferListener;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
 import org.neuralstyle.image.DecodedImage;
@@ -33,7 +34,7 @@ import java.util.stream.Collectors;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
-        subcommands = {VideoCommand.class, ModelsCommand.class, BenchCommand.class},
+        subcommands = {VideoCommand.class, ModelsCommand.class, BenchCommand.class, ServeCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
@@ -102,6 +103,13 @@ final class StylizeCommand implements Callable<Integer> {
     @Option(names = {"-v", "--verbose"}, description = "Report what was loaded; stack traces on errors.")
     boolean verbose;
 
+    /** Hears the run besides the progress display (the studio's preview); may ask it to stop. */
+    StyleTransferListener observer = StyleTransferListener.NONE;
+    /** Whether progress is drawn as a bar: on a terminal, unless run for the studio. */
+    boolean terminal = System.console() != null;
+    /** Check everything a run checks before its work starts, then stop without loading the network. */
+    boolean checkOnly;
+
     StylizeCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
@@ -110,12 +118,15 @@ final class StylizeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         requireOptions();
+        if (checkOnly) {
+            check();
+            return 0;
+        }
         Run run = prepare();
         if (verbose) {
             out.println(run.describe());
             out.println("weights file " + run.weightsFile() + ", SHA-256 " + Checksum.of(run.weightsFile(), "SHA-256"));
         }
-        boolean terminal = System.console() != null;
         // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
         int total = run.totalIterations();
         int printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, total / 10);
@@ -126,7 +137,8 @@ final class StylizeCommand implements Callable<Integer> {
                     run.checkpoints(), stop)) {
                 // One scale is the plain method; several are coarse-to-fine.
                 result = new CoarseToFine(new StyleTransfer(run.weights(), style.engine.settings()))
-                        .stylize(run.content(), run.styles(), run.options(), run.scales(), progress);
+                        .stylize(run.content(), run.styles(), run.options(), run.scales(),
+                                StyleTransferListener.both(progress, observer));
             }
             writeOutputs(result);
             stop.finished();
@@ -247,6 +259,16 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** Everything checked and loaded before the (long) optimisation starts. */
     private Run prepare() throws IOException {
+        Checked checked = check();
+        NetworkArchitecture architecture = checked.architecture();
+        Path weightsFile = style.weightsFile(architecture, err);
+        NetworkWeights loaded = style.loadWeights(architecture, weightsFile);
+        return new Run(checked.content(), checked.scales(), checked.styles(), checked.options(), loaded, weightsFile,
+                checked.checkpoints());
+    }
+
+    /** What a run checks before its work starts: options, inputs, outputs, memory and disk; no network loaded. */
+    private Checked check() throws IOException {
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
         if (printIterations != null) {
@@ -301,10 +323,11 @@ final class StylizeCommand implements Callable<Integer> {
             options = options.toBuilder().initialization(start).build();
         }
         requireSpace(checkpoints, plan, outputWidth, outputHeight);
+        return new Checked(architecture, contentImage, plan, styleImages, options, checkpoints);
+    }
 
-        Path weightsFile = style.weightsFile(architecture, err);
-        NetworkWeights loaded = style.loadWeights(architecture, weightsFile);
-        return new Run(contentImage, plan, styleImages, options, loaded, weightsFile, checkpoints);
+    private record Checked(NetworkArchitecture architecture, RgbImage content, List<CoarseToFine.Scale> scales, List<StyleImage> styles,
+                           StyleTransferOptions options, Checkpoints checkpoints) {
     }
 
     /** Room for the output, every checkpoint and the plot, on each file system they go to. */

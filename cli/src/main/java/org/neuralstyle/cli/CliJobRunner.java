@@ -1,0 +1,119 @@
+package org.neuralstyle.cli;
+
+import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.studio.JobRunner;
+import org.neuralstyle.studio.OptionCatalogue;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs studio jobs with the command line program itself, in this JVM: the same parsing, checks, defaults and
+ * outputs as {@code neural-style ARGS}, so a job's copied command reproduces it.
+ */
+final class CliJobRunner implements JobRunner {
+
+    /**
+     * Options the studio decides (inputs, output, network and seed are fields of a job) or that name files on
+     * the server (a browser user must not make it read or write paths of their choosing).
+     */
+    static final Set<String> NOT_FOR_JOBS = Set.of("--content", "--styles", "--output", "--overwrite", "--network",
+            "--weights", "--seed", "--initial", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
+            "--print-iterations", "--verbose", "--help", "--version", "--style-blend-weights");
+
+    /** The presets the page offers: a fast look, the defaults at a screen size, and a print-size 16-bit output. */
+    static final Map<String, Map<String, String>> PRESETS = Map.of(
+            "preview", Map.of("--width", "256", "--iterations", "150"),
+            "quality", Map.of("--width", "768"),
+            "print", Map.of("--width", "2400", "--bit-depth", "16"));
+
+    private final OptionCatalogue catalogue;
+
+    /** @param networks network name -> weights file (null: the command line's own lookup) */
+    CliJobRunner(Map<String, String> networks, String defaultNetwork) {
+        this.catalogue = new OptionCatalogue(options(), PRESETS, networks, defaultNetwork);
+    }
+
+    /** The stylize command's options, with the help text --help shows, less those a job may not set. */
+    private static List<OptionCatalogue.OptionInfo> options() {
+        PrintWriter sink = new PrintWriter(Writer.nullWriter());
+        CommandLine cli = Main.commandLine(sink, sink);
+        List<OptionCatalogue.OptionInfo> options = new ArrayList<>();
+        for (OptionSpec option : cli.getCommandSpec().options()) {
+            String name = option.longestName();
+            if (NOT_FOR_JOBS.contains(name) || option.hidden()) {
+                continue;
+            }
+            String help = String.join(" ", option.description());
+            if (option.defaultValue() != null) {
+                help = help.replace("${DEFAULT-VALUE}", option.defaultValue());
+            }
+            boolean flag = option.arity().max() == 0;
+            options.add(new OptionCatalogue.OptionInfo(name, flag ? "" : option.paramLabel(), help, flag));
+        }
+        return options;
+    }
+
+    @Override
+    public OptionCatalogue catalogue() {
+        return catalogue;
+    }
+
+    @Override
+    public void check(List<String> arguments) {
+        StringWriter errors = new StringWriter();
+        StylizeCommand command = new StylizeCommand(new PrintWriter(Writer.nullWriter()), new PrintWriter(errors, true));
+        command.checkOnly = true;
+        command.terminal = false;
+        int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
+        if (status != 0) {
+            throw new IllegalArgumentException(lastError(errors.toString()));
+        }
+    }
+
+    @Override
+    public JobOutcome run(List<String> arguments, StyleTransferListener listener, Path log) {
+        StringWriter errors = new StringWriter();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
+            StylizeCommand command = new StylizeCommand(out, new PrintWriter(errors, true));
+            command.observer = listener;
+            command.terminal = false;
+            int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
+            out.print(errors);
+            return new JobOutcome(status, status == 0 ? null : lastError(errors.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The program's one-line error, without its name and the pointer to --help. */
+    static String lastError(String err) {
+        String message = "the run failed";
+        for (String line : err.lines().toList()) {
+            if (line.startsWith("neural-style: ") && !line.startsWith("neural-style: note:")
+                    && !line.startsWith("neural-style: warning:")) {
+                message = line.substring("neural-style: ".length()).replace(" (see --help)", "");
+            }
+        }
+        return message;
+    }
+
+    /** Network name -> weights file as the serve command was given them, the default network first. */
+    static Map<String, String> networks(Map<String, Path> models) {
+        Map<String, String> networks = new LinkedHashMap<>();
+        models.forEach((name, file) -> networks.put(name, file == null ? null : file.toAbsolutePath().toString()));
+        return networks;
+    }
+}

@@ -1,0 +1,130 @@
+package org.neuralstyle.studio;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a job into the command line program's arguments: inputs from the upload store, the preset's values,
+ * then the user's (which win), the seed and the output. Option names must be in the catalogue (which leaves out
+ * every option that names a file), so no job can make the server read or write a path of the user's choosing.
+ */
+final class JobArguments {
+
+    static final int MAX_STYLES = 8;
+    private static final int MAX_VALUE_LENGTH = 200;
+    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:,=+@%-]+");
+
+    private final OptionCatalogue catalogue;
+    private final Uploads uploads;
+
+    JobArguments(OptionCatalogue catalogue, Uploads uploads) {
+        this.catalogue = catalogue;
+        this.uploads = uploads;
+    }
+
+    /** The arguments of a run that writes {@code output}; a bad spec is a 400 naming what is wrong. */
+    List<String> of(JobSpec spec, Path output) {
+        if (spec.content() == null) {
+            throw ApiError.badRequest("content: choose a content image");
+        }
+        if (spec.styles().isEmpty() || spec.styles().size() > MAX_STYLES) {
+            throw ApiError.badRequest("styles: choose 1 to " + MAX_STYLES + " style images, got " + spec.styles().size());
+        }
+        if (!spec.styleWeights().isEmpty() && spec.styleWeights().size() != spec.styles().size()) {
+            throw ApiError.badRequest("styleWeights: " + spec.styleWeights().size() + " weights for "
+                    + spec.styles().size() + " styles");
+        }
+        List<String> args = new ArrayList<>();
+        args.add("--content");
+        args.add(uploads.path(spec.content(), "content").toString());
+        args.add("--styles");
+        for (String style : spec.styles()) {
+            args.add(uploads.path(style, "styles").toString());
+        }
+        if (!spec.styleWeights().isEmpty()) {
+            List<String> weights = new ArrayList<>();
+            for (Double w : spec.styleWeights()) {
+                if (w == null || !(w > 0) || Double.isInfinite(w)) {
+                    throw ApiError.badRequest("styleWeights: each weight must be a positive number, got " + w);
+                }
+                weights.add(Double.toString(w));
+            }
+            args.add("--style-blend-weights");
+            args.add(String.join(",", weights));
+        }
+        String network = spec.network() == null ? catalogue.defaultNetwork() : spec.network();
+        if (!catalogue.networks().containsKey(network)) {
+            throw ApiError.badRequest("network: '" + network + "' is not offered here (" 
+                    + String.join(", ", catalogue.networks().keySet()) + ")");
+        }
+        args.add("--network");
+        args.add(network);
+        String weights = catalogue.networks().get(network);
+        if (weights != null) {
+            args.add("--weights");
+            args.add(weights);
+        }
+        for (Map.Entry<String, String> option : options(spec).entrySet()) {
+            OptionCatalogue.OptionInfo info = catalogue.option(option.getKey()).orElseThrow(() ->
+                    ApiError.badRequest("options: " + option.getKey() + " is not an option a studio job can set"));
+            String value = option.getValue() == null ? "" : option.getValue().trim();
+            if (info.flag()) {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw ApiError.badRequest(info.name() + ": is on or off (true or false), got '" + value + "'");
+                }
+                if (value.equalsIgnoreCase("true")) {
+                    args.add(info.name());
+                }
+            } else if (!value.isEmpty()) {
+                if (value.length() > MAX_VALUE_LENGTH || value.chars().anyMatch(Character::isISOControl)) {
+                    throw ApiError.badRequest(info.name() + ": not a value this option takes");
+                }
+                args.add(info.name());
+                args.add(value);
+            }
+        }
+        if (spec.seed() != null) {
+            args.add("--seed");
+            args.add(Long.toString(spec.seed()));
+        }
+        args.add("--output");
+        args.add(output.toString());
+        return args;
+    }
+
+    /** The preset's values, overridden by the user's. */
+    private Map<String, String> options(JobSpec spec) {
+        Map<String, String> merged = new LinkedHashMap<>();
+        if (spec.preset() != null && !spec.preset().isEmpty()) {
+            Map<String, String> preset = catalogue.presets().get(spec.preset());
+            if (preset == null) {
+                throw ApiError.badRequest("preset: unknown preset '" + spec.preset() + "' (" 
+                        + String.join(", ", catalogue.presets().keySet()) + ")");
+            }
+            merged.putAll(preset);
+        }
+        merged.putAll(spec.options());
+        merged.remove("--seed");
+        return merged;
+    }
+
+    /** The command a user can paste into a shell: the program's name and its arguments, quoted where needed. */
+    static String shellCommand(List<String> args) {
+        StringBuilder command = new StringBuilder("neural-style");
+        for (String arg : args) {
+            command.append(' ').append(SAFE_WORD.matcher(arg).matches() ? arg
+                    : "'" + arg.replace("'", "'\\''") + "'");
+        }
+        return command.toString();
+    }
+
+    /** A file name for a copied command's output, in the folder the user runs it from. */
+    static String copiedOutputName(String jobId) {
+        return "stylized-" + jobId.toLowerCase(Locale.ROOT) + ".png";
+    }
+}

@@ -1,0 +1,84 @@
+package org.neuralstyle.studio;
+
+import org.neuralstyle.algorithm.IterationProgress;
+import org.neuralstyle.algorithm.LossTerms;
+import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.image.ImageFiles;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.Consumer;
+
+/**
+ * Follows a running job: records its loss curve and ETA, writes the best image so far as the preview every few
+ * iterations (also at iteration 0, so the page shows the start at once), tells the page, and passes a cancel
+ * on to the run, which then keeps its best image.
+ */
+final class JobProgress implements StyleTransferListener {
+
+    /** About this many previews per run, and never two closer than {@link #MIN_PREVIEW_GAP}. */
+    static final int PREVIEWS_PER_RUN = 40;
+    static final Duration MIN_PREVIEW_GAP = Duration.ofMillis(300);
+    /** Updates to the page at most this often between previews. */
+    static final Duration MIN_EVENT_GAP = Duration.ofMillis(250);
+    /** Loss points kept per run, at most. */
+    static final int MAX_POINTS = 2000;
+
+    private final Job job;
+    private final Path preview;
+    private final Consumer<Job> changed;
+    private Duration startOfIterations = Duration.ZERO;
+    private long lastPreviewNanos;
+    private int lastPreviewIteration = -1;
+    private long lastEventNanos;
+    private int previews;
+
+    JobProgress(Job job, Path preview, Consumer<Job> changed) {
+        this.job = job;
+        this.preview = preview;
+        this.changed = changed;
+        this.previews = job.record().previews();
+    }
+
+    @Override
+    public void onIteration(IterationProgress p) {
+        int total = p.iterations();
+        int it = p.iteration();
+        if (it == 0) {
+            startOfIterations = p.elapsed();
+        }
+        int pointEvery = Math.max(1, total / MAX_POINTS);
+        LossTerms loss = p.loss();
+        if (it % pointEvery == 0 || it == total) {
+            job.addLoss(new LossPoint(it, loss.total(), loss.content(), loss.style(), loss.tv()));
+        }
+        boolean wrote = false;
+        int previewEvery = Math.max(1, total / PREVIEWS_PER_RUN);
+        long now = System.nanoTime();
+        if (it == 0 || it == total || it - lastPreviewIteration >= previewEvery
+                && now - lastPreviewNanos >= MIN_PREVIEW_GAP.toNanos()) {
+            try {
+                ImageFiles.write(p.bestImage(), preview);
+                previews++;
+                wrote = true;
+                lastPreviewNanos = now;
+                lastPreviewIteration = it;
+            } catch (IOException e) {
+                // a missed preview is not worth stopping the run for; the next one may succeed
+            }
+        }
+        Double eta = it == 0 ? null : (p.elapsed().minus(startOfIterations).toNanos() / 1e9) / it * (total - it);
+        int shown = previews;
+        job.update(r -> r.progressed(it, total, eta, p.bestLoss().total(), shown));
+        if (wrote || it == total || now - lastEventNanos >= MIN_EVENT_GAP.toNanos()) {
+            lastEventNanos = now;
+            changed.accept(job);
+        }
+    }
+
+    @Override
+    public boolean stopRequested() {
+        return job.cancelRequested();
+    }
+}

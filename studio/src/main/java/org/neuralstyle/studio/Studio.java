@@ -1,0 +1,128 @@
+package org.neuralstyle.studio;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * The studio without its web layer: uploads, jobs and their queue in a data folder. Every request the server
+ * takes comes down to one of these methods.
+ */
+final class Studio implements AutoCloseable {
+
+    private static final DateTimeFormatter ID_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final Uploads uploads;
+    private final JobStore store;
+    private final JobQueue queue;
+    private final JobRunner runner;
+    private final JobArguments arguments;
+    private final SecureRandom random = new SecureRandom();
+
+    Studio(StudioSettings settings, JobRunner runner, ObjectMapper json, StudioEvents events) throws IOException {
+        this.runner = runner;
+        this.uploads = new Uploads(settings.dataFolder().resolve("uploads"), settings.maxUploadBytes(),
+                settings.maxImageSide());
+        this.store = new JobStore(settings.dataFolder().resolve("jobs"), json);
+        this.arguments = new JobArguments(runner.catalogue(), uploads);
+        this.queue = new JobQueue(store, runner, events::publish);
+    }
+
+    OptionCatalogue catalogue() {
+        return runner.catalogue();
+    }
+
+    Uploads.Upload upload(InputStream body) throws IOException {
+        return uploads.store(body);
+    }
+
+    Path uploadFile(String id) {
+        return uploads.path(id, "upload");
+    }
+
+    /**
+     * Checks a job as the program would before its work starts, then queues it; a bad job is a 400 with the
+     * program's own one-line message and leaves nothing behind.
+     */
+    JobRecord submit(JobSpec requested) throws IOException {
+        JobSpec spec = requested.withSeed(seed(requested));
+        String id = newId();
+        Path folder = store.folder(id);
+        List<String> args = arguments.of(spec, folder.resolve(JobStore.RESULT));
+        store.create(id);
+        try {
+            runner.check(args);
+        } catch (IllegalArgumentException e) {
+            store.delete(id);
+            throw ApiError.badRequest(e.getMessage().replace(folder + "/", ""));
+        }
+        List<String> copied = new ArrayList<>(args);
+        copied.set(copied.size() - 1, JobArguments.copiedOutputName(id));
+        JobRecord record = JobRecord.queued(id, spec, args, JobArguments.shellCommand(copied), System.currentTimeMillis());
+        queue.submit(record);
+        return record;
+    }
+
+    /** The user's --seed if given (checked), else the one already chosen, else a new one. */
+    private long seed(JobSpec spec) {
+        String given = spec.options().get("--seed");
+        if (given != null && !given.isBlank()) {
+            try {
+                return Long.parseLong(given.trim());
+            } catch (NumberFormatException e) {
+                throw ApiError.badRequest("--seed: must be a whole number, got '" + given + "'");
+            }
+        }
+        return spec.seed() != null ? spec.seed() : random.nextLong(1L << 48);
+    }
+
+    private String newId() {
+        byte[] bytes = new byte[3];
+        random.nextBytes(bytes);
+        return LocalDateTime.now().format(ID_TIME) + "-" + HexFormat.of().formatHex(bytes);
+    }
+
+    List<JobRecord> jobs() {
+        return queue.list();
+    }
+
+    Job job(String id) {
+        return queue.get(id);
+    }
+
+    JobRecord cancel(String id) {
+        return queue.cancel(id);
+    }
+
+    void move(String id, int position) {
+        queue.move(id, position);
+    }
+
+    void delete(String id) throws IOException {
+        queue.delete(id);
+    }
+
+    /** One of a job's files (preview, result, log); a 404 if it has none yet. */
+    Path jobFile(String id, String name) {
+        queue.get(id);
+        Path file = store.folder(id).resolve(name);
+        if (!Files.isRegularFile(file)) {
+            throw ApiError.notFound("job " + id + " has no " + name + " yet");
+        }
+        return file;
+    }
+
+    @Override
+    public void close() {
+        queue.close();
+    }
+}

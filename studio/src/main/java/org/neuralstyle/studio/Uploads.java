@@ -1,0 +1,155 @@
+package org.neuralstyle.studio;
+
+import org.neuralstyle.image.DecodedImage;
+import org.neuralstyle.image.ImageFiles;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * The uploaded images, stored under the SHA-256 of their bytes. An upload is read up to the size limit, its
+ * dimensions are read from the header before anything is decoded (no decompression bombs), it is decoded in full
+ * as a run would, and only then kept. Clients name uploads by that id alone; the user's file name is never part
+ * of a path.
+ */
+final class Uploads {
+
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|gif|bmp|webp|tif)");
+
+    private final Path folder;
+    private final long maxBytes;
+    private final int maxSide;
+
+    Uploads(Path folder, long maxBytes, int maxSide) throws IOException {
+        this.folder = Files.createDirectories(folder);
+        this.maxBytes = maxBytes;
+        this.maxSide = maxSide;
+    }
+
+    /** A stored upload: its id and size in pixels. */
+    record Upload(String id, int width, int height) {
+    }
+
+    Upload store(InputStream body) throws IOException {
+        Path temp = Files.createTempFile(folder, ".upload", ".part");
+        try {
+            String sha = copyLimited(body, temp);
+            String format = probe(temp);
+            DecodedImage decoded;
+            try {
+                decoded = ImageFiles.decode(temp);
+            } catch (IOException | RuntimeException e) {
+                throw ApiError.badRequest("the upload is not an image that can be read: "
+                        + reason(e).replace(temp + ": ", ""));
+            }
+            if (decoded.damaged()) {
+                throw ApiError.badRequest("the image is damaged (" + String.join("; ", decoded.damage()) + ")");
+            }
+            String id = sha + "." + format;
+            Path target = folder.resolve(id);
+            if (!Files.exists(target)) {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+            }
+            return new Upload(id, decoded.image().width(), decoded.image().height());
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    /** The file of an upload id, or a 4xx naming the field; nothing but a well-formed id reaches the disk. */
+    Path path(String id, String field) {
+        if (id == null || !ID.matcher(id).matches()) {
+            throw ApiError.badRequest(field + ": not an upload id");
+        }
+        Path file = folder.resolve(id);
+        if (!Files.isRegularFile(file)) {
+            throw ApiError.notFound(field + ": no upload " + id);
+        }
+        return file;
+    }
+
+    /** Copies at most maxBytes (a 413 beyond), hashing on the way. */
+    private String copyLimited(InputStream body, Path temp) throws IOException {
+        MessageDigest sha;
+        try {
+            sha = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        long total = 0;
+        byte[] buffer = new byte[1 << 16];
+        try (OutputStream out = Files.newOutputStream(temp)) {
+            for (int n; (n = body.read(buffer)) > 0; ) {
+                total += n;
+                if (total > maxBytes) {
+                    throw new ApiError(413, "the upload is larger than this server takes (" + (maxBytes >> 20) + " MB)");
+                }
+                sha.update(buffer, 0, n);
+                out.write(buffer, 0, n);
+            }
+        }
+        if (total == 0) {
+            throw ApiError.badRequest("the upload is empty");
+        }
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The format and size from the header alone: a refusal before decoding what is not an image or too big. */
+    private String probe(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers == null || !readers.hasNext()) {
+                throw ApiError.badRequest("the upload is not an image in a supported format (PNG, JPEG, BMP, GIF, WebP, TIFF)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                if (width > maxSide || height > maxSide) {
+                    throw ApiError.badRequest("the image is " + width + "x" + height + " pixels; this server takes at most "
+                            + maxSide + " a side");
+                }
+                return extension(reader.getFormatName());
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof ApiError api) {
+                    throw api;
+                }
+                throw ApiError.badRequest("the upload is not an image that can be read: " + reason(e));
+            } finally {
+                reader.dispose();
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    private static String extension(String format) {
+        String f = format.toLowerCase(Locale.ROOT);
+        return switch (f) {
+            case "jpeg", "jpg" -> "jpg";
+            case "tiff", "tif" -> "tif";
+            case "png", "gif", "bmp", "webp" -> f;
+            default -> throw ApiError.badRequest("the upload is a " + format + " image; use PNG, JPEG, BMP, GIF, WebP or TIFF");
+        };
+    }
+
+    private static String reason(Exception e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message.replace('\n', ' ');
+    }
+}

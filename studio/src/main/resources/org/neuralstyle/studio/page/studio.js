@@ -1,0 +1,318 @@
+// The studio's page: plain JavaScript against the JSON API (see the README's "Studio"), no build step.
+"use strict";
+
+const WRITE = { "X-Studio": "1" };
+const state = { catalogue: null, jobs: new Map(), order: [], content: null, styles: [], lossesAt: 0 };
+const $ = (id) => document.getElementById(id);
+
+function notice(message) {
+  const box = $("notice");
+  box.textContent = message || "";
+  box.hidden = !message;
+}
+
+async function api(method, path, body, headers) {
+  const response = await fetch(path, { method, body, headers: Object.assign({}, method === "GET" ? {} : WRITE, headers) });
+  if (response.status === 204) return null;
+  const data = await response.json().catch(() => ({ error: response.status + " " + response.statusText }));
+  if (!response.ok) throw new Error(data.error || response.statusText);
+  return data;
+}
+
+async function upload(file) {
+  return api("POST", "/api/uploads", file, { "Content-Type": "application/octet-stream" });
+}
+
+// --- the form ---------------------------------------------------------------------------------------------
+
+function buildForm(catalogue) {
+  const preset = $("preset");
+  for (const name of Object.keys(catalogue.presets).sort(presetOrder)) {
+    preset.add(new Option(name + " (" + describe(catalogue.presets[name]) + ")", name));
+  }
+  const network = $("network");
+  for (const name of catalogue.networks) network.add(new Option(name, name, false, name === catalogue.defaultNetwork));
+  const form = $("option-form");
+  for (const option of catalogue.options) {
+    const label = document.createElement("label");
+    const input = document.createElement("input");
+    input.dataset.option = option.name;
+    if (option.flag) {
+      input.type = "checkbox";
+      label.append(input, " " + option.name);
+    } else {
+      input.type = "text";
+      input.placeholder = option.label || "";
+      label.append(option.name + " ", input);
+    }
+    const help = document.createElement("small");
+    help.textContent = option.help;
+    label.append(help);
+    form.append(label);
+  }
+}
+
+function presetOrder(a, b) {
+  const order = ["preview", "quality", "print"];
+  return (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99);
+}
+
+function describe(options) {
+  return Object.entries(options).map(([k, v]) => k.replace(/^--/, "") + " " + v).join(", ");
+}
+
+function chosenOptions() {
+  const options = {};
+  for (const input of document.querySelectorAll("#option-form input")) {
+    if (input.type === "checkbox") {
+      if (input.checked) options[input.dataset.option] = "true";
+    } else if (input.value.trim() !== "") {
+      options[input.dataset.option] = input.value.trim();
+    }
+  }
+  return options;
+}
+
+async function chooseContent(file) {
+  notice("");
+  try {
+    state.content = await upload(file);
+    const thumb = $("content-thumb");
+    thumb.src = "/api/uploads/" + state.content.id;
+    thumb.hidden = false;
+  } catch (e) {
+    state.content = null;
+    notice(file.name + ": " + e.message);
+  }
+}
+
+async function addStyles(files) {
+  notice("");
+  for (const file of files) {
+    try {
+      const uploaded = await upload(file);
+      state.styles.push({ id: uploaded.id, weight: 1 });
+    } catch (e) {
+      notice(file.name + ": " + e.message);
+    }
+  }
+  renderStyles();
+}
+
+function renderStyles() {
+  const list = $("style-list");
+  list.replaceChildren();
+  state.styles.forEach((style, i) => {
+    const item = document.createElement("li");
+    const img = new Image();
+    img.src = "/api/uploads/" + style.id;
+    const weight = document.createElement("input");
+    weight.type = "number"; weight.min = "0"; weight.step = "0.1"; weight.value = style.weight;
+    weight.title = "blend weight";
+    weight.className = "style-weight";
+    weight.onchange = () => { style.weight = parseFloat(weight.value); };
+    const remove = document.createElement("button");
+    remove.textContent = "✕"; remove.title = "remove";
+    remove.onclick = () => { state.styles.splice(i, 1); renderStyles(); };
+    item.append(img, "weight", weight, remove);
+    list.append(item);
+  });
+}
+
+async function start() {
+  notice("");
+  if (!state.content) return notice("Choose a content image first.");
+  if (state.styles.length === 0) return notice("Choose at least one style image.");
+  const spec = {
+    content: state.content.id,
+    styles: state.styles.map((s) => s.id),
+    styleWeights: state.styles.length > 1 ? state.styles.map((s) => s.weight) : [],
+    network: $("network").value,
+    preset: $("preset").value,
+    options: chosenOptions(),
+  };
+  try {
+    const job = await api("POST", "/api/jobs", JSON.stringify(spec), { "Content-Type": "application/json" });
+    state.jobs.set(job.id, job);
+    render();
+  } catch (e) {
+    notice(e.message);
+  }
+}
+
+function dropZone(zone, onFiles) {
+  zone.addEventListener("dragover", (e) => { e.preventDefault(); zone.classList.add("over"); });
+  zone.addEventListener("dragleave", () => zone.classList.remove("over"));
+  zone.addEventListener("drop", (e) => { e.preventDefault(); zone.classList.remove("over"); onFiles([...e.dataTransfer.files]); });
+}
+
+// --- jobs -------------------------------------------------------------------------------------------------
+
+function render() {
+  const jobs = [...state.jobs.values()];
+  const running = jobs.find((j) => j.state === "RUNNING");
+  renderRunning(running);
+  const waiting = jobs.filter((j) => j.state === "QUEUED")
+    .sort((a, b) => order(a) - order(b));
+  const queue = $("queue");
+  queue.replaceChildren(...waiting.map((job, i) => queueItem(job, i, waiting.length)));
+  const finished = jobs.filter((j) => j.state !== "QUEUED" && j.state !== "RUNNING")
+    .sort((a, b) => b.createdMillis - a.createdMillis);
+  const gallery = $("gallery");
+  const cards = new Map([...gallery.children].map((c) => [c.dataset.id, c]));
+  gallery.replaceChildren(...finished.map((job) => card(job, cards.get(job.id))));
+}
+
+function order(job) {
+  const i = state.order.indexOf(job.id);
+  return i < 0 ? 1e9 + job.createdMillis / 1e6 : i;
+}
+
+function renderRunning(job) {
+  $("running").hidden = !job;
+  $("idle").hidden = !!job;
+  if (!job) return;
+  const preview = $("preview");
+  if (job.previews > 0 && preview.dataset.src !== job.id + ":" + job.previews) {
+    preview.dataset.src = job.id + ":" + job.previews;
+    preview.src = "/api/jobs/" + job.id + "/preview?v=" + job.previews;
+  }
+  const eta = job.etaSeconds == null ? "?" : Math.round(job.etaSeconds) + " s";
+  $("progress").textContent = "iteration " + job.iteration + " / " + job.iterations + " · ETA " + eta
+    + (job.bestLoss == null ? "" : " · best loss " + job.bestLoss.toExponential(3));
+  $("cancel").onclick = () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message));
+  if (Date.now() - state.lossesAt > 1000) {
+    state.lossesAt = Date.now();
+    api("GET", "/api/jobs/" + job.id).then((d) => drawLosses(d.losses)).catch(() => {});
+  }
+}
+
+function drawLosses(points) {
+  const canvas = $("losses");
+  const g = canvas.getContext("2d");
+  g.clearRect(0, 0, canvas.width, canvas.height);
+  if (points.length < 2) return;
+  const series = [["total", "#222"], ["content", "#1f77b4"], ["style", "#d62728"], ["tv", "#2ca02c"]];
+  const values = points.flatMap((p) => series.map(([k]) => p[k])).filter((v) => v > 0);
+  const lo = Math.log10(Math.min(...values)), hi = Math.log10(Math.max(...values)) + 1e-9;
+  const x0 = points[0].iteration, x1 = points[points.length - 1].iteration || 1;
+  series.forEach(([key, colour], n) => {
+    g.strokeStyle = colour;
+    g.beginPath();
+    points.forEach((p, i) => {
+      const x = (p.iteration - x0) / Math.max(1, x1 - x0) * (canvas.width - 4) + 2;
+      const y = canvas.height - 4 - (Math.log10(Math.max(p[key], 1e-30)) - lo) / (hi - lo) * (canvas.height - 8);
+      i === 0 ? g.moveTo(x, y) : g.lineTo(x, y);
+    });
+    g.stroke();
+    g.fillStyle = colour;
+    g.fillText(key, 6 + n * 60, 12);
+  });
+}
+
+function queueItem(job, i, count) {
+  const item = document.createElement("li");
+  item.dataset.id = job.id;
+  item.append(job.id + " ");
+  const up = button("↑", () => move(job, i - 1)); up.disabled = i === 0;
+  const down = button("↓", () => move(job, i + 1)); down.disabled = i === count - 1;
+  item.append(up, down, button("Cancel", () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message))));
+  return item;
+}
+
+async function move(job, position) {
+  try {
+    const jobs = await api("POST", "/api/jobs/" + job.id + "/move", JSON.stringify({ position }), { "Content-Type": "application/json" });
+    state.order = jobs.filter((j) => j.state === "QUEUED").map((j) => j.id);
+    render();
+  } catch (e) {
+    notice(e.message);
+  }
+}
+
+function button(text, onclick, className) {
+  const b = document.createElement("button");
+  b.type = "button"; b.textContent = text; b.onclick = onclick;
+  if (className) b.className = className;
+  return b;
+}
+
+function card(job, existing) {
+  const key = job.state + ":" + job.hasResult + ":" + job.finishedMillis;
+  if (existing && existing.dataset.key === key) return existing;
+  const c = document.createElement("div");
+  c.className = "card"; c.dataset.id = job.id; c.dataset.key = key; c.dataset.state = job.state;
+  if (job.hasResult) {
+    const img = new Image();
+    img.className = "result"; img.alt = "result of " + job.id;
+    img.src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
+    c.append(img);
+  }
+  const head = document.createElement("div");
+  const stateText = document.createElement("span");
+  stateText.className = "state"; stateText.textContent = job.state.toLowerCase();
+  head.append(stateText, " " + job.id + (job.message ? " — " + job.message : ""));
+  const inputs = document.createElement("div");
+  inputs.className = "inputs";
+  for (const id of [job.spec.content, ...job.spec.styles]) {
+    const img = new Image(); img.src = "/api/uploads/" + id; inputs.append(img, " ");
+  }
+  const settings = document.createElement("div");
+  settings.className = "muted";
+  settings.textContent = [job.spec.network, job.spec.preset, describe(job.spec.options), "seed " + job.spec.seed]
+    .filter((s) => s).join(" · ");
+  const command = document.createElement("textarea");
+  command.className = "command"; command.readOnly = true; command.hidden = true; command.value = job.command;
+  const buttons = document.createElement("div");
+  buttons.className = "buttons";
+  buttons.append(button("Copy CLI command", () => {
+    command.hidden = false;
+    command.select();
+    (navigator.clipboard ? navigator.clipboard.writeText(job.command) : Promise.reject()).catch(() => document.execCommand("copy"));
+  }, "copy"));
+  if (job.hasResult) {
+    const download = document.createElement("a");
+    download.className = "download"; download.textContent = "Download";
+    download.href = "/api/jobs/" + job.id + "/result?download=1";
+    buttons.append(download);
+  }
+  buttons.append(button("Delete", async () => {
+    try { await api("DELETE", "/api/jobs/" + job.id); state.jobs.delete(job.id); render(); } catch (e) { notice(e.message); }
+  }, "delete"));
+  c.append(head, inputs, settings, buttons, command);
+  return c;
+}
+
+function listen() {
+  const events = new EventSource("/api/events");
+  events.onopen = () => { $("connection").textContent = "connected"; refresh(); };
+  events.onerror = () => { $("connection").textContent = "reconnecting…"; };
+  events.addEventListener("job", (e) => { const job = JSON.parse(e.data); state.jobs.set(job.id, job); render(); });
+  events.addEventListener("order", (e) => { state.order = JSON.parse(e.data); render(); });
+  events.addEventListener("deleted", (e) => { state.jobs.delete(JSON.parse(e.data).id); render(); });
+}
+
+async function refresh() {
+  const jobs = await api("GET", "/api/jobs");
+  state.jobs = new Map(jobs.map((j) => [j.id, j]));
+  state.order = jobs.filter((j) => j.state === "QUEUED").map((j) => j.id);
+  render();
+}
+
+async function main() {
+  try {
+    state.catalogue = await api("GET", "/api/options");
+    buildForm(state.catalogue);
+  } catch (e) {
+    return notice(e.message);
+  }
+  $("content-file").onchange = (e) => e.target.files[0] && chooseContent(e.target.files[0]);
+  $("style-files").onchange = (e) => { addStyles([...e.target.files]); e.target.value = ""; };
+  dropZone($("content-drop"), (files) => files[0] && chooseContent(files[0]));
+  dropZone($("style-drop"), addStyles);
+  $("start").onclick = start;
+  await refresh();
+  listen();
+}
+
+main();
