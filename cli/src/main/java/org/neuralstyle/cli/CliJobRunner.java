@@ -1,8 +1,12 @@
 package org.neuralstyle.cli;
 
-import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.algorithm.IterationProgress;
+import org.neuralstyle.studio.JobListener;
 import org.neuralstyle.studio.JobRunner;
 import org.neuralstyle.studio.OptionCatalogue;
+import org.neuralstyle.video.VideoListener;
+import org.neuralstyle.video.io.FrameSource;
+import org.neuralstyle.video.io.VideoInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -31,7 +35,8 @@ final class CliJobRunner implements JobRunner {
      */
     static final Set<String> NOT_FOR_JOBS = Set.of("--content", "--styles", "--output", "--overwrite", "--network",
             "--weights", "--seed", "--initial", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
-            "--print-iterations", "--verbose", "--help", "--version", "--style-blend-weights");
+            "--print-iterations", "--verbose", "--help", "--version", "--style-blend-weights", "--frames-folder",
+            "--keep-frames");
 
     /** The presets the page offers: a fast look, the defaults at a screen size, and a print-size 16-bit output. */
     static final Map<String, Map<String, String>> PRESETS = Map.of(
@@ -43,13 +48,14 @@ final class CliJobRunner implements JobRunner {
 
     /** @param networks network name -> weights file (null: the command line's own lookup) */
     CliJobRunner(Map<String, String> networks, String defaultNetwork) {
-        this.catalogue = new OptionCatalogue(options(), PRESETS, networks, defaultNetwork);
-    }
-
-    /** The stylize command's options, with the help text --help shows, less those a job may not set. */
-    private static List<OptionCatalogue.OptionInfo> options() {
         PrintWriter sink = new PrintWriter(Writer.nullWriter());
         CommandLine cli = Main.commandLine(sink, sink);
+        this.catalogue = new OptionCatalogue(options(cli), options(cli.getSubcommands().get("video")), PRESETS, networks,
+                defaultNetwork);
+    }
+
+    /** A command's options, with the help text --help shows, less those a job may not set. */
+    private static List<OptionCatalogue.OptionInfo> options(CommandLine cli) {
         List<OptionCatalogue.OptionInfo> options = new ArrayList<>();
         for (OptionSpec option : cli.getCommandSpec().options()) {
             String name = option.longestName();
@@ -84,17 +90,42 @@ final class CliJobRunner implements JobRunner {
     }
 
     @Override
-    public JobOutcome run(List<String> arguments, StyleTransferListener listener, Path log) {
+    public JobOutcome run(List<String> arguments, JobListener listener, Path log) {
         StringWriter errors = new StringWriter();
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
             StylizeCommand command = new StylizeCommand(out, new PrintWriter(errors, true));
-            command.observer = listener;
+            command.observer = new VideoListener() { // frames are heard by a video run, iterations by both
+                @Override
+                public void onFrameStart(int frame, int frames, int iterations) {
+                    listener.onFrame(frame, frames);
+                }
+
+                @Override
+                public void onIteration(IterationProgress progress) {
+                    listener.onIteration(progress);
+                }
+
+                @Override
+                public boolean stopRequested() {
+                    return listener.stopRequested();
+                }
+            };
             command.terminal = false;
             int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
             out.print(errors);
             return new JobOutcome(status, status == 0 ? null : lastError(errors.toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public VideoSize probeVideo(Path file) {
+        try (FrameSource source = FrameSource.open(file, 25)) {
+            VideoInfo info = source.info();
+            return new VideoSize(info.width(), info.height(), info.frames());
+        } catch (IOException | RuntimeException notAVideo) {
+            return null;
         }
     }
 

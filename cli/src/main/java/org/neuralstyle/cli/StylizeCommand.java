@@ -107,7 +107,10 @@ final class StylizeCommand implements Callable<Integer> {
     StyleTransferListener observer = StyleTransferListener.NONE;
     /** Whether progress is drawn as a bar: on a terminal, unless run for the studio. */
     boolean terminal = System.console() != null;
-    /** Check everything a run checks before its work starts, then stop without loading the network. */
+    /**
+     * Check everything a run checks before its work starts, then stop without loading the network (the video
+     * command reads it too).
+     */
     boolean checkOnly;
 
     StylizeCommand(PrintWriter out, PrintWriter err) {

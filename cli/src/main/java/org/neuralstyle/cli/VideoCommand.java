@@ -10,6 +10,7 @@ import org.neuralstyle.video.FrameStore;
 import org.neuralstyle.video.TemporalConsistency;
 import org.neuralstyle.video.VideoAssembly;
 import org.neuralstyle.video.VideoInit;
+import org.neuralstyle.video.VideoListener;
 import org.neuralstyle.video.VideoResult;
 import org.neuralstyle.video.VideoSettings;
 import org.neuralstyle.video.VideoStyleTransfer;
@@ -170,11 +171,14 @@ final class VideoCommand implements Callable<Integer> {
         if (start != null) {
             options = options.toBuilder().initialization(start).build();
         }
-        NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         if (videoOutput) {
             VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);
         }
         requireSpace(frames, settings, videoOutput);
+        if (parent.checkOnly) {
+            return 0; // the studio's check before queueing: everything but the work
+        }
+        NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         FrameStore store = openStore(frames, signature);
         if (store.finishedFrames() > 0) {
             out.printf(Locale.ROOT, "resuming: frames 1-%d of %d are done (in %s)%n",
@@ -186,10 +190,13 @@ final class VideoCommand implements Callable<Integer> {
         style.engine.notice().ifPresent(notice -> err.println("neural-style: note: " + notice));
         VideoResult result;
         try (StopSignal stop = new StopSignal()) {
-            try (VideoProgress progress = new VideoProgress(out, System.console() != null, stop);
+            try (VideoProgress progress = new VideoProgress(out, parent.terminal, stop);
                  FrameSource source = openSource()) {
+                // The studio hears frames too where its observer is a video listener.
+                VideoListener listener = parent.observer instanceof VideoListener observer
+                        ? VideoListener.both(progress, observer) : progress;
                 result = new VideoStyleTransfer(weights, style.engine.settings(), styles, options, settings,
-                        DisOpticalFlow::new).stylize(source, store, progress);
+                        DisOpticalFlow::new).stylize(source, store, listener);
             }
             if (result.stopped()) {
                 err.printf(Locale.ROOT, "neural-style: interrupted after frame %d of %d; the finished frames are in %s; "

@@ -27,8 +27,11 @@ final class JobArguments {
         this.uploads = uploads;
     }
 
-    /** The arguments of a run that writes {@code output}; a bad spec is a 400 naming what is wrong. */
-    List<String> of(JobSpec spec, Path output) {
+    /**
+     * The arguments of a run that writes {@code output} ({@code neural-style video ...} for a video); a bad spec is
+     * a 400 naming what is wrong.
+     */
+    List<String> of(JobSpec spec, Path output, boolean video) {
         if (spec.content() == null) {
             throw ApiError.badRequest("content: choose a content image");
         }
@@ -40,10 +43,16 @@ final class JobArguments {
                     + spec.styles().size() + " styles");
         }
         List<String> args = new ArrayList<>();
+        if (video) {
+            args.add("video");
+        }
         args.add("--content");
         args.add(uploads.path(spec.content(), "content").toString());
         args.add("--styles");
         for (String style : spec.styles()) {
+            if (Uploads.isVideo(style)) {
+                throw ApiError.badRequest("styles: a style is an image, not a video");
+            }
             args.add(uploads.path(style, "styles").toString());
         }
         if (!spec.styleWeights().isEmpty()) {
@@ -69,9 +78,20 @@ final class JobArguments {
             args.add("--weights");
             args.add(weights);
         }
-        for (Map.Entry<String, String> option : options(spec).entrySet()) {
-            OptionCatalogue.OptionInfo info = catalogue.option(option.getKey()).orElseThrow(() ->
-                    ApiError.badRequest("options: " + option.getKey() + " is not an option a studio job can set"));
+        Map<String, String> preset = preset(spec);
+        Map<String, String> options = new LinkedHashMap<>();
+        // A preset's values that a video run has no option for (16-bit output, say) do not apply to it.
+        preset.forEach((name, value) -> {
+            if (catalogue.option(name, video).isPresent()) {
+                options.put(name, value);
+            }
+        });
+        options.putAll(spec.options());
+        options.remove("--seed");
+        for (Map.Entry<String, String> option : options.entrySet()) {
+            OptionCatalogue.OptionInfo info = catalogue.option(option.getKey(), video).orElseThrow(() ->
+                    ApiError.badRequest("options: " + option.getKey() + " is not an option a studio "
+                            + (video ? "video" : "image") + " job can set"));
             String value = option.getValue() == null ? "" : option.getValue().trim();
             if (info.flag()) {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
@@ -97,20 +117,17 @@ final class JobArguments {
         return args;
     }
 
-    /** The preset's values, overridden by the user's. */
-    private Map<String, String> options(JobSpec spec) {
-        Map<String, String> merged = new LinkedHashMap<>();
-        if (spec.preset() != null && !spec.preset().isEmpty()) {
-            Map<String, String> preset = catalogue.presets().get(spec.preset());
-            if (preset == null) {
-                throw ApiError.badRequest("preset: unknown preset '" + spec.preset() + "' (" 
-                        + String.join(", ", catalogue.presets().keySet()) + ")");
-            }
-            merged.putAll(preset);
+    /** The preset's values (none without a preset). */
+    private Map<String, String> preset(JobSpec spec) {
+        if (spec.preset() == null || spec.preset().isEmpty()) {
+            return Map.of();
         }
-        merged.putAll(spec.options());
-        merged.remove("--seed");
-        return merged;
+        Map<String, String> preset = catalogue.presets().get(spec.preset());
+        if (preset == null) {
+            throw ApiError.badRequest("preset: unknown preset '" + spec.preset() + "' ("
+                    + String.join(", ", catalogue.presets().keySet()) + ")");
+        }
+        return preset;
     }
 
     /** The command a user can paste into a shell: the program's name and its arguments, quoted where needed. */
@@ -124,7 +141,7 @@ final class JobArguments {
     }
 
     /** A file name for a copied command's output, in the folder the user runs it from. */
-    static String copiedOutputName(String jobId) {
-        return "stylized-" + jobId.toLowerCase(Locale.ROOT) + ".png";
+    static String copiedOutputName(String jobId, String kind) {
+        return "stylized-" + jobId.toLowerCase(Locale.ROOT) + (JobRecord.VIDEO.equals(kind) ? ".mp4" : ".png");
     }
 }

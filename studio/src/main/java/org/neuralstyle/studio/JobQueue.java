@@ -50,13 +50,17 @@ final class JobQueue implements AutoCloseable {
     /** A job the server stopped during: its last preview (the best image then) becomes its result. */
     private JobRecord interrupted(JobRecord record) throws IOException {
         Path folder = store.folder(record.id());
-        boolean kept = Files.exists(folder.resolve(JobStore.RESULT));
-        if (!kept && Files.exists(folder.resolve(JobStore.PREVIEW))) {
-            Files.copy(folder.resolve(JobStore.PREVIEW), folder.resolve(JobStore.RESULT), StandardCopyOption.REPLACE_EXISTING);
+        Path result = folder.resolve(record.resultFile());
+        boolean kept = Files.exists(result);
+        if (!kept && !record.isVideo() && Files.exists(folder.resolve(JobStore.PREVIEW))) {
+            Files.copy(folder.resolve(JobStore.PREVIEW), result, StandardCopyOption.REPLACE_EXISTING);
             kept = true;
         }
-        return record.finished(JobState.INTERRUPTED, "the server stopped during this job at iteration "
-                + record.iteration() + (kept ? "; the best image then is kept" : ""), kept, System.currentTimeMillis());
+        String where = record.isVideo() ? "at frame " + record.frame() + " of " + record.frames()
+                + "; the finished frames are in its folder" : "at iteration " + record.iteration()
+                + (kept ? "; the best image then is kept" : "");
+        return record.finished(JobState.INTERRUPTED, "the server stopped during this job " + where, kept,
+                System.currentTimeMillis());
     }
 
     synchronized void submit(JobRecord record) {
@@ -168,7 +172,7 @@ final class JobQueue implements AutoCloseable {
         } catch (RuntimeException e) {
             outcome = new JobRunner.JobOutcome(1, "internal error: " + e);
         }
-        boolean result = Files.exists(folder.resolve(JobStore.RESULT));
+        boolean result = Files.exists(folder.resolve(started.resultFile()));
         JobState end;
         String message;
         if (outcome.succeeded()) {
@@ -180,8 +184,10 @@ final class JobQueue implements AutoCloseable {
                 serverStopping = closing;
             }
             end = serverStopping ? JobState.INTERRUPTED : JobState.CANCELLED;
-            message = (serverStopping ? "the server stopped" : "cancelled") + " at iteration " + job.record().iteration()
-                    + (result ? "; the best image so far is kept" : "");
+            JobRecord last = job.record();
+            message = (serverStopping ? "the server stopped" : "cancelled") + (last.isVideo()
+                    ? " at frame " + last.frame() + " of " + last.frames() + "; the finished frames are in its folder"
+                    : " at iteration " + last.iteration() + (result ? "; the best image so far is kept" : ""));
         } else {
             end = JobState.FAILED;
             message = outcome.message();

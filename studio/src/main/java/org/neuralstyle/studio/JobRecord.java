@@ -6,33 +6,54 @@ import java.util.List;
  * A job as stored in its folder's job.json and shown by the API: what was asked, the exact arguments it runs
  * with, and how far it got. Immutable; the queue replaces it as the job moves on.
  *
+ * @param kind       "image" or "video" (by the content upload)
  * @param arguments  the program's arguments (output in the job's folder)
  * @param command    the same as a shell command that writes its output to the current folder
+ * @param iteration  the iteration reached (of the current frame, for a video)
+ * @param frame      the frame being stylized (from 1; 0 for an image)
  * @param previews   how many previews were written (a client reloads the preview when it grows)
- * @param hasResult  whether result.png exists (a finished job, or the best image of a cancelled one)
+ * @param hasResult  whether the result exists (a finished job, or the best image of a cancelled one)
  */
-public record JobRecord(String id, JobSpec spec, List<String> arguments, String command, JobState state,
+public record JobRecord(String id, String kind, JobSpec spec, List<String> arguments, String command, JobState state,
                         long createdMillis, Long startedMillis, Long finishedMillis, String message,
-                        int iteration, int iterations, Double etaSeconds, Double bestLoss, int previews,
-                        boolean hasResult) {
+                        int iteration, int iterations, int frame, int frames, Double etaSeconds, Double bestLoss,
+                        int previews, boolean hasResult) {
 
-    static JobRecord queued(String id, JobSpec spec, List<String> arguments, String command, long now) {
-        return new JobRecord(id, spec, List.copyOf(arguments), command, JobState.QUEUED, now, null, null, null,
-                0, 0, null, null, 0, false);
+    public static final String IMAGE = "image";
+    public static final String VIDEO = "video";
+
+    static JobRecord queued(String id, String kind, JobSpec spec, List<String> arguments, String command, long now) {
+        return new JobRecord(id, kind, spec, List.copyOf(arguments), command, JobState.QUEUED, now, null, null, null,
+                0, 0, 0, 0, null, null, 0, false);
+    }
+
+    /** The result's file name in the job's folder. */
+    static String resultFile(String kind) {
+        return VIDEO.equals(kind) ? "result.mp4" : "result.png";
+    }
+
+    String resultFile() {
+        return resultFile(kind);
+    }
+
+    boolean isVideo() {
+        return VIDEO.equals(kind);
     }
 
     JobRecord started(long now) {
-        return new JobRecord(id, spec, arguments, command, JobState.RUNNING, createdMillis, now, null, null,
-                0, iterations, null, null, previews, false);
+        return new JobRecord(id, kind, spec, arguments, command, JobState.RUNNING, createdMillis, now, null, null,
+                0, iterations, 0, frames, null, null, previews, false);
     }
 
-    JobRecord progressed(int iteration, int iterations, Double etaSeconds, double bestLoss, int previews) {
-        return new JobRecord(id, spec, arguments, command, state, createdMillis, startedMillis, finishedMillis,
-                message, iteration, iterations, etaSeconds, bestLoss, previews, hasResult);
+    JobRecord progressed(int iteration, int iterations, int frame, int frames, Double etaSeconds, double bestLoss,
+                         int previews) {
+        return new JobRecord(id, kind, spec, arguments, command, state, createdMillis, startedMillis, finishedMillis,
+                message, iteration, iterations, frame, frames, etaSeconds, bestLoss, previews, hasResult);
     }
 
     JobRecord finished(JobState end, String why, boolean result, long now) {
-        return new JobRecord(id, spec, arguments, command, end, createdMillis, startedMillis, now, why,
-                iteration, iterations, end == JobState.DONE ? Double.valueOf(0) : null, bestLoss, previews, result);
+        return new JobRecord(id, kind, spec, arguments, command, end, createdMillis, startedMillis, now, why,
+                iteration, iterations, frame, frames, end == JobState.DONE ? Double.valueOf(0) : null, bestLoss,
+                previews, result);
     }
 }

@@ -1,7 +1,5 @@
 package org.neuralstyle.studio;
 
-import org.neuralstyle.algorithm.StyleTransferListener;
-
 import java.nio.file.Path;
 import java.util.List;
 
@@ -22,7 +20,14 @@ public interface JobRunner {
     void check(List<String> arguments);
 
     /** Runs the program with these arguments, reporting to the listener; its output lines go to {@code log}. */
-    JobOutcome run(List<String> arguments, StyleTransferListener listener, Path log);
+    JobOutcome run(List<String> arguments, JobListener listener, Path log);
+
+    /** The size of a video file the program can read, or null where the file is not a video. */
+    VideoSize probeVideo(Path file);
+
+    /** A video's frame size and frame count. */
+    record VideoSize(int width, int height, int frames) {
+    }
 
     /** How a run ended: the program's exit status and, for a failure, its one-line message. */
     record JobOutcome(int exitStatus, String message) {

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The jobs on disk, one folder each ({@code jobs/<id>/}: job.json, preview.png, result.png, run.log), so the
+ * The jobs on disk, one folder each ({@code jobs/<id>/}: job.json, preview.png, result.png or result.mp4,
+ * run.log, losses.json), so the
  * gallery survives the server and the browser. Job ids are made here and checked against their pattern before
  * any path is built from one.
  */
@@ -23,7 +24,6 @@ final class JobStore {
 
     static final String RECORD = "job.json";
     static final String PREVIEW = "preview.png";
-    static final String RESULT = "result.png";
     static final String LOG = "run.log";
     static final String LOSSES = "losses.json";
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{6}");

@@ -7,16 +7,19 @@ import java.util.Optional;
 
 /**
  * The options a studio job may set (those of the command line, less the ones the studio decides: inputs,
- * output, overwriting), the presets, and the networks this server offers.
+ * output, overwriting), for image jobs and for video jobs ({@code neural-style video}), the presets, and the
+ * networks this server offers.
  *
  * @param presets  name -> option values, e.g. preview -> {--width: 256, --iterations: 150}
  * @param networks name -> weights file, or null for the command line's own default lookup
  */
-public record OptionCatalogue(List<OptionInfo> options, Map<String, Map<String, String>> presets,
-                              Map<String, String> networks, String defaultNetwork) {
+public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOptions,
+                              Map<String, Map<String, String>> presets, Map<String, String> networks,
+                              String defaultNetwork) {
 
     public OptionCatalogue {
         options = List.copyOf(options);
+        videoOptions = List.copyOf(videoOptions);
         presets = Map.copyOf(presets);
         Objects.requireNonNull(networks, "networks");
         if (!networks.containsKey(defaultNetwork)) {
@@ -33,7 +36,8 @@ public record OptionCatalogue(List<OptionInfo> options, Map<String, Map<String, 
     public record OptionInfo(String name, String label, String help, boolean flag) {
     }
 
-    public Optional<OptionInfo> option(String name) {
-        return options.stream().filter(o -> o.name().equals(name)).findFirst();
+    /** An option of image jobs, or of video jobs. */
+    public Optional<OptionInfo> option(String name, boolean video) {
+        return (video ? videoOptions : options).stream().filter(o -> o.name().equals(name)).findFirst();
     }
 }

@@ -31,7 +31,7 @@ final class Studio implements AutoCloseable {
     Studio(StudioSettings settings, JobRunner runner, ObjectMapper json, StudioEvents events) throws IOException {
         this.runner = runner;
         this.uploads = new Uploads(settings.dataFolder().resolve("uploads"), settings.maxUploadBytes(),
-                settings.maxImageSide());
+                settings.maxImageSide(), runner::probeVideo);
         this.store = new JobStore(settings.dataFolder().resolve("jobs"), json);
         this.arguments = new JobArguments(runner.catalogue(), uploads);
         this.queue = new JobQueue(store, runner, events::publish);
@@ -57,7 +57,8 @@ final class Studio implements AutoCloseable {
         JobSpec spec = requested.withSeed(seed(requested));
         String id = newId();
         Path folder = store.folder(id);
-        List<String> args = arguments.of(spec, folder.resolve(JobStore.RESULT));
+        String kind = Uploads.isVideo(spec.content()) ? JobRecord.VIDEO : JobRecord.IMAGE;
+        List<String> args = arguments.of(spec, folder.resolve(JobRecord.resultFile(kind)), kind.equals(JobRecord.VIDEO));
         store.create(id);
         try {
             runner.check(args);
@@ -66,8 +67,9 @@ final class Studio implements AutoCloseable {
             throw ApiError.badRequest(e.getMessage().replace(folder + "/", ""));
         }
         List<String> copied = new ArrayList<>(args);
-        copied.set(copied.size() - 1, JobArguments.copiedOutputName(id));
-        JobRecord record = JobRecord.queued(id, spec, args, JobArguments.shellCommand(copied), System.currentTimeMillis());
+        copied.set(copied.size() - 1, JobArguments.copiedOutputName(id, kind));
+        JobRecord record = JobRecord.queued(id, kind, spec, args, JobArguments.shellCommand(copied),
+                System.currentTimeMillis());
         queue.submit(record);
         return record;
     }

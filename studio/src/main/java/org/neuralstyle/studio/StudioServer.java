@@ -87,6 +87,7 @@ public final class StudioServer implements AutoCloseable {
             OptionCatalogue catalogue = studio.catalogue();
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("options", catalogue.options());
+            body.put("videoOptions", catalogue.videoOptions());
             body.put("presets", catalogue.presets());
             body.put("networks", catalogue.networks().keySet());
             body.put("defaultNetwork", catalogue.defaultNetwork());
@@ -103,8 +104,11 @@ public final class StudioServer implements AutoCloseable {
             ctx.json(Map.of("job", job.record(), "losses", job.losses()));
         });
         app.get("/api/jobs/{id}/preview", ctx -> file(ctx, studio.jobFile(ctx.pathParam("id"), JobStore.PREVIEW), null));
-        app.get("/api/jobs/{id}/result", ctx -> file(ctx, studio.jobFile(ctx.pathParam("id"), JobStore.RESULT),
-                ctx.queryParam("download") != null ? JobArguments.copiedOutputName(ctx.pathParam("id")) : null));
+        app.get("/api/jobs/{id}/result", ctx -> {
+            JobRecord job = studio.job(ctx.pathParam("id")).record();
+            file(ctx, studio.jobFile(job.id(), job.resultFile()),
+                    ctx.queryParam("download") != null ? JobArguments.copiedOutputName(job.id(), job.kind()) : null);
+        });
         app.get("/api/jobs/{id}/log", ctx -> file(ctx, studio.jobFile(ctx.pathParam("id"), JobStore.LOG), null));
         app.post("/api/jobs/{id}/cancel", ctx -> ctx.json(studio.cancel(ctx.pathParam("id"))));
         app.post("/api/jobs/{id}/move", ctx -> {
@@ -141,14 +145,20 @@ public final class StudioServer implements AutoCloseable {
         String type = name.endsWith(".png") ? "image/png" : name.endsWith(".jpg") ? "image/jpeg"
                 : name.endsWith(".gif") ? "image/gif" : name.endsWith(".webp") ? "image/webp"
                 : name.endsWith(".bmp") ? "image/bmp" : name.endsWith(".tif") ? "image/tiff"
+                : name.endsWith(".mp4") ? "video/mp4" : name.endsWith(".video") ? "application/octet-stream"
                 : "text/plain; charset=utf-8";
-        try {
-            ctx.contentType(type).header("Cache-Control", "no-store").result(Files.readAllBytes(file));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         if (downloadName != null) {
             ctx.header("Content-Disposition", "attachment; filename=\"" + downloadName + "\"");
+        }
+        ctx.header("Cache-Control", "no-store");
+        try {
+            if (type.startsWith("video/")) {
+                ctx.writeSeekableStream(Files.newInputStream(file), type, Files.size(file)); // players seek with Range
+            } else {
+                ctx.contentType(type).result(Files.newInputStream(file));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

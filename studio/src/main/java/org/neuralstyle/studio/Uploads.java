@@ -18,30 +18,39 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The uploaded images, stored under the SHA-256 of their bytes. An upload is read up to the size limit, its
- * dimensions are read from the header before anything is decoded (no decompression bombs), it is decoded in full
- * as a run would, and only then kept. Clients name uploads by that id alone; the user's file name is never part
- * of a path.
+ * The uploaded images and videos, stored under the SHA-256 of their bytes. An upload is read up to the size
+ * limit; an image's dimensions are read from the header before anything is decoded (no decompression bombs), then
+ * it is decoded in full as a run would; a video is opened and its frames counted by the program's own reader.
+ * Only then is it kept. Clients name uploads by that id alone; the user's file name is never part of a path.
  */
 final class Uploads {
 
-    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|gif|bmp|webp|tif)");
+    private static final Pattern ID = Pattern.compile("[0-9a-f]{64}\\.(png|jpg|gif|bmp|webp|tif|video)");
+    /** Videos keep no extension of their own: the program's reader (FFmpeg) goes by their content. */
+    private static final String VIDEO = "video";
 
     private final Path folder;
     private final long maxBytes;
     private final int maxSide;
+    private final Function<Path, JobRunner.VideoSize> videoProbe;
 
-    Uploads(Path folder, long maxBytes, int maxSide) throws IOException {
+    Uploads(Path folder, long maxBytes, int maxSide, Function<Path, JobRunner.VideoSize> videoProbe) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.maxBytes = maxBytes;
         this.maxSide = maxSide;
+        this.videoProbe = videoProbe;
     }
 
-    /** A stored upload: its id and size in pixels. */
-    record Upload(String id, int width, int height) {
+    /** A stored upload: its id, kind (image or video), size in pixels and, for a video, its frame count. */
+    record Upload(String id, String kind, int width, int height, int frames) {
+    }
+
+    static boolean isVideo(String id) {
+        return id != null && id.endsWith("." + VIDEO);
     }
 
     Upload store(InputStream body) throws IOException {
@@ -49,6 +58,9 @@ final class Uploads {
         try {
             String sha = copyLimited(body, temp);
             String format = probe(temp);
+            if (format == null) {
+                return storeVideo(temp, sha);
+            }
             DecodedImage decoded;
             try {
                 decoded = ImageFiles.decode(temp);
@@ -64,10 +76,28 @@ final class Uploads {
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            return new Upload(id, decoded.image().width(), decoded.image().height());
+            return new Upload(id, JobRecord.IMAGE, decoded.image().width(), decoded.image().height(), 0);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Not an image: a video the program can read, within the size limits, or a 400. */
+    private Upload storeVideo(Path temp, String sha) throws IOException {
+        JobRunner.VideoSize size = videoProbe.apply(temp);
+        if (size == null) {
+            throw ApiError.badRequest("the upload is not an image (PNG, JPEG, BMP, GIF, WebP, TIFF) or a video that can be read");
+        }
+        if (size.width() > maxSide || size.height() > maxSide) {
+            throw ApiError.badRequest("the video is " + size.width() + "x" + size.height() + " pixels; this server takes at "
+                    + "most " + maxSide + " a side");
+        }
+        String id = sha + "." + VIDEO;
+        Path target = folder.resolve(id);
+        if (!Files.exists(target)) {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
+        }
+        return new Upload(id, JobRecord.VIDEO, size.width(), size.height(), size.frames());
     }
 
     /** The file of an upload id, or a 4xx naming the field; nothing but a well-formed id reaches the disk. */
@@ -96,7 +126,8 @@ final class Uploads {
             for (int n; (n = body.read(buffer)) > 0; ) {
                 total += n;
                 if (total > maxBytes) {
-                    throw new ApiError(413, "the upload is larger than this server takes (" + (maxBytes >> 20) + " MB)");
+                    throw new ApiError(413, "the upload is larger than this server takes ("
+                            + (maxBytes >= 1 << 20 ? (maxBytes >> 20) + " MB" : (maxBytes >> 10) + " KB") + ")");
                 }
                 sha.update(buffer, 0, n);
                 out.write(buffer, 0, n);
@@ -108,12 +139,15 @@ final class Uploads {
         return HexFormat.of().formatHex(sha.digest());
     }
 
-    /** The format and size from the header alone: a refusal before decoding what is not an image or too big. */
+    /**
+     * An image's format and size from the header alone: a refusal before decoding what is too big. Null where no
+     * image reader knows the file (it may be a video).
+     */
     private String probe(Path file) throws IOException {
         try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
             Iterator<ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
             if (readers == null || !readers.hasNext()) {
-                throw ApiError.badRequest("the upload is not an image in a supported format (PNG, JPEG, BMP, GIF, WebP, TIFF)");
+                return null;
             }
             ImageReader reader = readers.next();
             try {

@@ -27,13 +27,21 @@ async function upload(file) {
 
 function buildForm(catalogue) {
   const preset = $("preset");
+  preset.replaceChildren();
   for (const name of Object.keys(catalogue.presets).sort(presetOrder)) {
     preset.add(new Option(name + " (" + describe(catalogue.presets[name]) + ")", name));
   }
   const network = $("network");
   for (const name of catalogue.networks) network.add(new Option(name, name, false, name === catalogue.defaultNetwork));
+  buildOptions(catalogue.options);
+}
+
+// The options of the content's kind: a video run has options of its own (frames, temporal weight, ...).
+function buildOptions(options) {
   const form = $("option-form");
-  for (const option of catalogue.options) {
+  const kept = chosenOptions();
+  form.replaceChildren();
+  for (const option of options) {
     const label = document.createElement("label");
     const input = document.createElement("input");
     input.dataset.option = option.name;
@@ -49,6 +57,7 @@ function buildForm(catalogue) {
     help.textContent = option.help;
     label.append(help);
     form.append(label);
+    if (option.name in kept) option.flag ? (input.checked = true) : (input.value = kept[option.name]);
   }
 }
 
@@ -77,9 +86,14 @@ async function chooseContent(file) {
   notice("");
   try {
     state.content = await upload(file);
+    const video = state.content.kind === "video";
     const thumb = $("content-thumb");
-    thumb.src = "/api/uploads/" + state.content.id;
-    thumb.hidden = false;
+    thumb.hidden = video;
+    if (!video) thumb.src = "/api/uploads/" + state.content.id;
+    $("content-video").hidden = !video;
+    $("content-video").textContent = video ? "video " + state.content.width + "×" + state.content.height
+      + ", " + state.content.frames + " frames" : "";
+    buildOptions(video ? state.catalogue.videoOptions : state.catalogue.options);
   } catch (e) {
     state.content = null;
     notice(file.name + ": " + e.message);
@@ -178,7 +192,8 @@ function renderRunning(job) {
     preview.src = "/api/jobs/" + job.id + "/preview?v=" + job.previews;
   }
   const eta = job.etaSeconds == null ? "?" : Math.round(job.etaSeconds) + " s";
-  $("progress").textContent = "iteration " + job.iteration + " / " + job.iterations + " · ETA " + eta
+  $("progress").textContent = (job.frames > 0 ? "frame " + job.frame + " / " + job.frames + " · " : "")
+    + "iteration " + job.iteration + " / " + job.iterations + " · ETA " + eta
     + (job.bestLoss == null ? "" : " · best loss " + job.bestLoss.toExponential(3));
   $("cancel").onclick = () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message));
   if (Date.now() - state.lossesAt > 1000) {
@@ -242,7 +257,12 @@ function card(job, existing) {
   if (existing && existing.dataset.key === key) return existing;
   const c = document.createElement("div");
   c.className = "card"; c.dataset.id = job.id; c.dataset.key = key; c.dataset.state = job.state;
-  if (job.hasResult) {
+  if (job.hasResult && job.kind === "video") {
+    const player = document.createElement("video");
+    player.className = "result"; player.controls = true; player.loop = true;
+    player.src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
+    c.append(player);
+  } else if (job.hasResult) {
     const img = new Image();
     img.className = "result"; img.alt = "result of " + job.id;
     img.src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
@@ -255,6 +275,7 @@ function card(job, existing) {
   const inputs = document.createElement("div");
   inputs.className = "inputs";
   for (const id of [job.spec.content, ...job.spec.styles]) {
+    if (id.endsWith(".video")) { inputs.append("video "); continue; }
     const img = new Image(); img.src = "/api/uploads/" + id; inputs.append(img, " ");
   }
   const settings = document.createElement("div");
@@ -300,19 +321,21 @@ async function refresh() {
 }
 
 async function main() {
-  try {
-    state.catalogue = await api("GET", "/api/options");
-    buildForm(state.catalogue);
-  } catch (e) {
-    return notice(e.message);
-  }
+  // The inputs work from the first moment; the options arrive when the server answers.
   $("content-file").onchange = (e) => e.target.files[0] && chooseContent(e.target.files[0]);
   $("style-files").onchange = (e) => { addStyles([...e.target.files]); e.target.value = ""; };
   dropZone($("content-drop"), (files) => files[0] && chooseContent(files[0]));
   dropZone($("style-drop"), addStyles);
   $("start").onclick = start;
-  await refresh();
+  try {
+    state.catalogue = await api("GET", "/api/options");
+    buildForm(state.catalogue);
+    await refresh();
+  } catch (e) {
+    return notice(e.message);
+  }
   listen();
+  document.body.dataset.ready = "true";
 }
 
 main();

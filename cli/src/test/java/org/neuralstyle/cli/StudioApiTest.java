@@ -1,0 +1,255 @@
+package org.neuralstyle.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.studio.StudioServer;
+import org.neuralstyle.studio.StudioSettings;
+import org.neuralstyle.testing.SharedData;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The studio's JSON API with the real command line behind it: refusals, paths, tokens, the queue. */
+class StudioApiTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private StudioServer server;
+    private String base;
+
+    @TempDir
+    Path temp;
+
+    @AfterEach
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private Path start(String host, String token, long maxUpload, int maxSide) throws IOException {
+        Path data = temp.resolve("data");
+        Path squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        server = StudioServer.start(new StudioSettings(host, 0, data, token, maxUpload, maxSide),
+                new CliJobRunner(CliJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
+        base = "http://127.0.0.1:" + server.port();
+        return data;
+    }
+
+    private HttpResponse<String> send(String method, String path, byte[] body, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> write(String method, String path, byte[] body) throws Exception {
+        return send(method, path, body, "X-Studio", "1", "Content-Type", "application/json");
+    }
+
+    private String upload(Path image) throws Exception {
+        HttpResponse<String> response = write("POST", "/api/uploads", Files.readAllBytes(image));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return JSON.readTree(response.body()).get("id").asText();
+    }
+
+    private HttpResponse<String> submit(Map<String, Object> spec) throws Exception {
+        return write("POST", "/api/jobs", JSON.writeValueAsBytes(spec));
+    }
+
+    /** A 4xx whose body is {"error": one line}; the line, for further checks. */
+    private static String oneLineError(HttpResponse<String> response, int status) throws IOException {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonNode body = JSON.readTree(response.body());
+        String message = body.get("error").asText();
+        assertThat(message).isNotBlank().doesNotContain("\n").doesNotContain("Exception").doesNotContain("internal");
+        return message;
+    }
+
+    @Test
+    void badUploadsAndBadOptionsGetOneLine4xx() throws Exception {
+        Path data = start("127.0.0.1", null, 300_000, 1024);
+        assertThat(oneLineError(write("POST", "/api/uploads", "not an image at all".getBytes()), 400))
+                .contains("not an image");
+        assertThat(oneLineError(write("POST", "/api/uploads", Files.readAllBytes(SharedData.media("content/coffee.png"))), 413))
+                .isEqualTo("the upload is larger than this server takes (292 KB)");
+        byte[] bigPng = pngOfSize(2000, 20);
+        assertThat(oneLineError(write("POST", "/api/uploads", bigPng), 400)).contains("2000x20").contains("1024 a side");
+        byte[] truncated = java.util.Arrays.copyOf(Files.readAllBytes(SharedData.media("content/chelsea.png")), 4000);
+        assertThat(write("POST", "/api/uploads", truncated).statusCode()).isEqualTo(400);
+
+        String content = upload(SharedData.media("content/chelsea.png"));
+        String style = content; // any image is a style; the others are over this server's limit
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of(style),
+                "options", Map.of("--iterations", "-4"))), 400)).isEqualTo("--iterations must be at least 1, got -4");
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of(style),
+                "options", Map.of("--learning-rate", "fast"))), 400)).contains("--learning-rate").contains("fast");
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of(style),
+                "options", Map.of("--weights", "/etc/passwd"))), 400)).contains("not an option a studio image job can set");
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of())), 400)).contains("styles");
+        assertThat(oneLineError(write("POST", "/api/jobs", "{not json".getBytes()), 400)).contains("JSON");
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of(style), "preset", "poster")), 400))
+                .contains("unknown preset 'poster'");
+        // Nothing was queued and no job folder was left behind by the refusals.
+        assertThat(JSON.readTree(send("GET", "/api/jobs", null).body())).isEmpty();
+        try (Stream<Path> jobs = Files.list(data.resolve("jobs"))) {
+            assertThat(jobs).isEmpty();
+        }
+    }
+
+    @Test
+    void namesWithDotDotCannotReadOrWriteOutsideTheDataFolder() throws Exception {
+        Path data = start("127.0.0.1", null, 40 << 20, 4096);
+        Files.writeString(temp.resolve("secret.txt"), "SECRET-CONTENT");
+        Files.writeString(data.resolve("secret.txt"), "SECRET-CONTENT");
+        List<String> before = listing(temp);
+        String content = upload(SharedData.media("content/chelsea.png"));
+        for (String path : List.of("/api/uploads/..%2Fsecret.txt", "/api/uploads/../secret.txt",
+                "/api/uploads/..%2F..%2Fsecret.txt", "/api/jobs/..%2F..%2Fsecret.txt/log",
+                "/api/jobs/..%2Fuploads/result", "/api/jobs/%2E%2E/log", "/../secret.txt", "/..%2Fsecret.txt")) {
+            HttpResponse<String> response = send("GET", path, null);
+            assertThat(response.statusCode()).as(path).isBetween(400, 499);
+            assertThat(response.body()).as(path).doesNotContain("SECRET-CONTENT");
+        }
+        for (String name : List.of("../secret.txt", "../../secret.txt", "..%2Fsecret.txt", "/etc/passwd", content + "/../x")) {
+            HttpResponse<String> response = submit(Map.of("content", name, "styles", List.of(content)));
+            assertThat(oneLineError(response, 400)).as(name).contains("content");
+            response = submit(Map.of("content", content, "styles", List.of(name)));
+            assertThat(oneLineError(response, 400)).as(name).contains("styles");
+        }
+        assertThat(write("DELETE", "/api/jobs/..%2F..%2Fsecret.txt", null).statusCode()).isBetween(400, 499);
+        assertThat(write("POST", "/api/jobs/..%2Fuploads/cancel", null).statusCode()).isBetween(400, 499);
+        assertThat(Files.readString(temp.resolve("secret.txt"))).isEqualTo("SECRET-CONTENT");
+        assertThat(Files.readString(data.resolve("secret.txt"))).isEqualTo("SECRET-CONTENT");
+        assertThat(listing(temp)).isEqualTo(before);
+    }
+
+    @Test
+    void aServerBeyondLoopbackRefusesWithoutItsToken() throws Exception {
+        String token = "0123456789abcdef0123";
+        start("0.0.0.0", token, 40 << 20, 4096);
+        assertThat(oneLineError(send("GET", "/api/jobs", null), 401)).contains("access token");
+        assertThat(oneLineError(send("GET", "/", null), 401)).contains("access token");
+        assertThat(send("GET", "/api/jobs", null, "X-Studio-Token", "wrong-token-wrong-token").statusCode()).isEqualTo(401);
+        assertThat(send("GET", "/api/jobs", null, "X-Studio-Token", token).statusCode()).isEqualTo(200);
+        HttpResponse<String> page = send("GET", "/?token=" + token, null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Set-Cookie")).get().asString().contains("HttpOnly").contains("SameSite=Strict");
+        assertThat(send("GET", "/api/jobs", null, "Cookie", "studio_token=" + token).statusCode()).isEqualTo(200);
+        assertThat(server.url()).endsWith("?token=" + token);
+        // A write without the anti-forgery header is refused even with the token.
+        assertThat(oneLineError(send("POST", "/api/uploads", "x".getBytes(), "X-Studio-Token", token), 403)).contains("X-Studio");
+    }
+
+    @Test
+    void waitingJobsCanBeReorderedAndCancelled() throws Exception {
+        start("127.0.0.1", null, 40 << 20, 4096);
+        String content = upload(SharedData.media("content/chelsea.png"));
+        String style = upload(SharedData.media("style/starry_night.jpg"));
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = submit(Map.of("content", content, "styles", List.of(style),
+                    "network", "squeezenet", "options", Map.of("--width", "96", "--iterations", "3000")));
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+            ids.add(JSON.readTree(response.body()).get("id").asText());
+        }
+        HttpResponse<String> moved = write("POST", "/api/jobs/" + ids.get(2) + "/move", "{\"position\": 0}".getBytes());
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        List<String> waiting = new ArrayList<>();
+        for (JsonNode job : JSON.readTree(send("GET", "/api/jobs", null).body())) {
+            if (job.get("state").asText().equals("QUEUED")) {
+                waiting.add(job.get("id").asText());
+            }
+        }
+        assertThat(waiting).containsExactly(ids.get(2), ids.get(1));
+        assertThat(oneLineError(write("POST", "/api/jobs/" + ids.get(2) + "/move", "{\"position\": \"first\"}".getBytes()), 400))
+                .contains("position");
+        for (String id : List.of(ids.get(1), ids.get(2))) {
+            JsonNode cancelled = JSON.readTree(write("POST", "/api/jobs/" + id + "/cancel", null).body());
+            assertThat(cancelled.get("state").asText()).isEqualTo("CANCELLED");
+        }
+        write("POST", "/api/jobs/" + ids.get(0) + "/cancel", null);
+        JsonNode first = awaitFinished(ids.get(0));
+        assertThat(first.get("state").asText()).isEqualTo("CANCELLED");
+        assertThat(oneLineError(write("POST", "/api/jobs/" + ids.get(0) + "/cancel", null), 409)).contains("already finished");
+        assertThat(write("DELETE", "/api/jobs/" + ids.get(1), null).statusCode()).isEqualTo(204);
+        assertThat(send("GET", "/api/jobs/" + ids.get(1), null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void aVideoJobRunsFrameByFrameAndKeepsItsVideo() throws Exception {
+        Path data = start("127.0.0.1", null, 40 << 20, 4096);
+        HttpResponse<String> uploaded = write("POST", "/api/uploads", Files.readAllBytes(SharedData.media("video/tree.avi")));
+        assertThat(uploaded.statusCode()).as(uploaded.body()).isEqualTo(201);
+        JsonNode video = JSON.readTree(uploaded.body());
+        assertThat(video.get("kind").asText()).isEqualTo("video");
+        assertThat(video.get("frames").asInt()).isPositive();
+        String style = upload(SharedData.media("style/starry_night.jpg"));
+        assertThat(oneLineError(submit(Map.of("content", style, "styles", List.of(video.get("id").asText()))), 400))
+                .contains("a style is an image");
+        assertThat(oneLineError(submit(Map.of("content", video.get("id").asText(), "styles", List.of(style),
+                "options", Map.of("--frames", "0"))), 400)).contains("--frames");
+        assertThat(oneLineError(submit(Map.of("content", style, "styles", List.of(style),
+                "options", Map.of("--frames", "3"))), 400)).contains("not an option a studio image job can set");
+        HttpResponse<String> submitted = submit(Map.of("content", video.get("id").asText(), "styles", List.of(style),
+                "network", "squeezenet", "preset", "print", // print's 16-bit output does not apply to a video
+                "options", Map.of("--width", "64", "--frames", "3", "--iterations", "8", "--later-iterations", "4")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        JsonNode job = awaitFinished(JSON.readTree(submitted.body()).get("id").asText());
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("kind").asText()).isEqualTo("video");
+        assertThat(job.get("frame").asInt()).isEqualTo(3);
+        assertThat(job.get("frames").asInt()).isEqualTo(3);
+        assertThat(job.get("arguments").get(0).asText()).isEqualTo("video");
+        assertThat(job.get("command").asText()).doesNotContain("--bit-depth");
+        Path result = data.resolve("jobs").resolve(job.get("id").asText()).resolve("result.mp4");
+        assertThat(result).isRegularFile();
+        HttpResponse<String> served = send("GET", "/api/jobs/" + job.get("id").asText() + "/result", null);
+        assertThat(served.statusCode()).isEqualTo(200);
+        assertThat(served.headers().firstValue("Content-Type")).get().asString().startsWith("video/mp4");
+    }
+
+    private JsonNode awaitFinished(String id) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode job = JSON.readTree(send("GET", "/api/jobs/" + id, null).body()).get("job");
+            String state = job.get("state").asText();
+            if (!state.equals("QUEUED") && !state.equals("RUNNING")) {
+                return job;
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError("job " + id + " did not finish");
+    }
+
+    private static List<String> listing(Path folder) throws IOException {
+        try (Stream<Path> files = Files.walk(folder)) {
+            return files.filter(p -> !p.startsWith(folder.resolve("data"))).map(Path::toString).sorted().toList();
+        }
+    }
+
+    private static byte[] pngOfSize(int width, int height) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB),
+                "png", out);
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,264 @@
+package org.neuralstyle.cli;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.image.ImageFiles;
+import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.studio.StudioServer;
+import org.neuralstyle.studio.StudioSettings;
+import org.neuralstyle.testing.SharedData;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The studio in a real headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs), with the
+ * real command line and SqueezeNet behind it: upload, live preview, gallery, copied command, cancel, restart.
+ */
+class StudioBrowserTest {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @TempDir
+    Path temp;
+
+    private Path data;
+    private Path squeezenet;
+    private StudioServer server;
+    private WebDriver browser;
+
+    @BeforeEach
+    void setUp() throws IOException {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            String reason = "chromium and chromium-driver are not installed (apt-get install chromium chromium-driver)";
+            if ("true".equals(System.getenv("CI"))) {
+                Assertions.fail(reason + "; .ci/run installs them");
+            }
+            System.err.println("SKIPPED: " + reason);
+            Assumptions.abort(reason);
+        }
+        squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        data = temp.resolve("studio");
+        server = startServer();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1500,1100");
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    private StudioServer startServer() throws IOException {
+        return StudioServer.start(new StudioSettings("127.0.0.1", 0, data, null,
+                        StudioSettings.DEFAULT_MAX_UPLOAD_BYTES, StudioSettings.DEFAULT_MAX_IMAGE_SIDE),
+                new CliJobRunner(CliJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (browser != null) {
+            browser.quit();
+        }
+        if (server != null) {
+            server.close();
+        }
+    }
+
+    private WebDriverWait await(int seconds) {
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(seconds));
+        wait.pollingEvery(Duration.ofMillis(50));
+        return wait;
+    }
+
+    /** A copy in the test's folder: what a user picks from their own disk. */
+    private String local(String media) {
+        try {
+            Path copy = temp.resolve(Path.of(media).getFileName());
+            Files.copy(SharedData.media(media), copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return copy.toString();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private void open() {
+        browser.get("http://127.0.0.1:" + server.port() + "/");
+        await(30).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+    }
+
+    private void chooseInputs() {
+        browser.findElement(By.id("content-file")).sendKeys(local("content/chelsea.png"));
+        await(30).until(d -> d.findElement(By.id("content-thumb")).isDisplayed() || d.findElement(By.id("notice")).isDisplayed());
+        assertThat(browser.findElement(By.id("notice")).isDisplayed()).as(browser.findElement(By.id("notice")).getText()).isFalse();
+        browser.findElement(By.id("style-files")).sendKeys(local("style/starry_night.jpg"));
+        await(30).until(d -> !d.findElements(By.cssSelector("#style-list li")).isEmpty());
+        new Select(browser.findElement(By.id("network"))).selectByValue("squeezenet");
+        new Select(browser.findElement(By.id("preset"))).selectByValue("preview");
+        browser.findElement(By.cssSelector("#all-options summary")).click();
+    }
+
+    private void setOption(String name, String value) {
+        WebElement input = browser.findElement(By.cssSelector("#option-form input[data-option='" + name + "']"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private WebElement card(String state) {
+        return await(240).until(d -> d.findElements(By.cssSelector("#gallery .card[data-state='" + state + "']"))
+                .stream().findFirst().orElse(null));
+    }
+
+    @Test
+    void aJobFromUploadToGalleryWithLivePreviewCancelAndRestart() throws Exception {
+        open();
+        chooseInputs();
+        setOption("--width", "384");
+        setOption("--iterations", "80");
+        long start = System.nanoTime();
+        browser.findElement(By.id("start")).click();
+
+        // The live preview: watch its address change as new previews arrive.
+        Set<String> previews = new LinkedHashSet<>();
+        double firstPreviewSeconds = -1;
+        long deadline = System.nanoTime() + Duration.ofSeconds(240).toNanos();
+        while (System.nanoTime() < deadline && browser.findElements(By.cssSelector("#gallery .card")).isEmpty()) {
+            String src = browser.findElement(By.id("preview")).getAttribute("src");
+            if (src != null && src.contains("/preview?v=") && previews.add(src) && firstPreviewSeconds < 0) {
+                firstPreviewSeconds = (System.nanoTime() - start) / 1e9;
+            }
+            Thread.sleep(20);
+        }
+        System.out.printf("studio: first preview %.2f s after Start (SqueezeNet, 384 px); %d previews seen%n",
+                firstPreviewSeconds, previews.size());
+        assertThat(previews).as("preview images seen").hasSizeGreaterThanOrEqualTo(3);
+
+        WebElement done = card("DONE");
+        String jobId = done.getAttribute("data-id");
+        Path result = data.resolve("jobs").resolve(jobId).resolve("result.png");
+        assertThat(result).exists();
+        await(30).until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "const img = document.querySelector('#gallery .card img.result'); return img && img.complete && img.naturalWidth > 0;"));
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        Path screenshot = Path.of("target", "studio-screenshot.png");
+        Files.createDirectories(screenshot.getParent());
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+        // Copy as CLI command: the command shown is the job's, and running it gives the same picture.
+        done.findElement(By.cssSelector("button.copy")).click();
+        WebElement commandBox = done.findElement(By.cssSelector("textarea.command"));
+        await(10).until(d -> commandBox.isDisplayed());
+        String command = commandBox.getAttribute("value");
+        assertThat(command).startsWith("neural-style --content ").contains("--network squeezenet").contains("--width 384")
+                .contains("--iterations 80").contains("--seed ").endsWith("--output stylized-" + jobId + ".png");
+        List<String> args = new ArrayList<>(List.of(command.substring("neural-style ".length()).split(" ")));
+        Path copy = temp.resolve("copied.png");
+        args.set(args.size() - 1, copy.toString());
+        CliRun rerun = CliRun.of(args.toArray(String[]::new));
+        assertThat(rerun.exitCode()).as(rerun.err()).isZero();
+        assertThat(meanAbsoluteDifference(ImageFiles.read(result), ImageFiles.read(copy))).isLessThan(0.5);
+
+        // Cancel a long job: the best image so far is kept as its result.
+        setOption("--iterations", "3000");
+        browser.findElement(By.id("start")).click();
+        await(120).until(d -> d.findElement(By.id("running")).isDisplayed()
+                && d.findElement(By.id("progress")).getText().matches("iteration ([5-9]|[1-9]\\d+) .*"));
+        browser.findElement(By.id("cancel")).click();
+        WebElement cancelled = card("CANCELLED");
+        assertThat(cancelled.getText()).contains("best image so far is kept");
+        String cancelledId = cancelled.getAttribute("data-id");
+        RgbImage kept = ImageFiles.read(data.resolve("jobs").resolve(cancelledId).resolve("result.png"));
+        assertThat(kept.width()).isEqualTo(384);
+
+        // A restarted server shows the same gallery.
+        server.close();
+        server = startServer();
+        open();
+        await(30).until(d -> d.findElements(By.cssSelector("#gallery .card")).size() == 2);
+        assertThat(browser.findElement(By.cssSelector("#gallery .card[data-id='" + jobId + "']")).getAttribute("data-state"))
+                .isEqualTo("DONE");
+        assertThat(browser.findElement(By.cssSelector("#gallery .card[data-id='" + cancelledId + "']")).getAttribute("data-state"))
+                .isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aBadUploadShowsAVisibleNotice() throws IOException {
+        Path notAnImage = temp.resolve("notes.png");
+        Files.writeString(notAnImage, "this is not a picture");
+        open();
+        browser.findElement(By.id("content-file")).sendKeys(notAnImage.toString());
+        WebElement notice = await(30).until(d -> {
+            WebElement n = d.findElement(By.id("notice"));
+            return n.isDisplayed() ? n : null;
+        });
+        assertThat(notice.getText()).isEqualTo("notes.png: the upload is not an image (PNG, JPEG, BMP, GIF, WebP, "
+                + "TIFF) or a video that can be read");
+        browser.findElement(By.id("start")).click();
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Choose a content image first.");
+    }
+
+    @Test
+    void aVideoJobShowsItsFramesAndPlaysInTheGallery() {
+        open();
+        browser.findElement(By.id("content-file")).sendKeys(local("video/tree.avi"));
+        WebElement about = await(60).until(d -> {
+            WebElement e = d.findElement(By.id("content-video"));
+            return e.isDisplayed() ? e : null;
+        });
+        assertThat(about.getText()).matches("video \\d+×\\d+, \\d+ frames");
+        browser.findElement(By.id("style-files")).sendKeys(local("style/starry_night.jpg"));
+        await(30).until(d -> !d.findElements(By.cssSelector("#style-list li")).isEmpty());
+        new Select(browser.findElement(By.id("network"))).selectByValue("squeezenet");
+        browser.findElement(By.cssSelector("#all-options summary")).click();
+        setOption("--width", "96");
+        setOption("--frames", "3"); // an option of video runs only: the form follows the content's kind
+        setOption("--iterations", "12");
+        setOption("--later-iterations", "6");
+        browser.findElement(By.id("start")).click();
+        await(180).until(d -> d.findElement(By.id("progress")).getText().startsWith("frame 2 / 3"));
+        WebElement done = card("DONE");
+        assertThat(done.findElement(By.cssSelector("textarea.command")).getAttribute("value"))
+                .startsWith("neural-style video --content ").contains("--frames 3").endsWith(".mp4");
+        WebElement player = done.findElement(By.cssSelector("video.result"));
+        // The browser reads the video's header: it is a playable file of the three frames' length.
+        Object duration = await(30).until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                "return arguments[0].readyState >= 1 ? arguments[0].duration : null;", player));
+        assertThat(((Number) duration).doubleValue()).isGreaterThan(0);
+    }
+
+    private static double meanAbsoluteDifference(RgbImage a, RgbImage b) {
+        assertThat(b.width()).isEqualTo(a.width());
+        assertThat(b.height()).isEqualTo(a.height());
+        float[] x = a.pixels();
+        float[] y = b.pixels();
+        double sum = 0;
+        for (int i = 0; i < x.length; i++) {
+            sum += Math.abs(x[i] - y[i]);
+        }
+        return sum / x.length;
+    }
+}
