@@ -12,7 +12,6 @@ import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Files;
@@ -79,41 +78,34 @@ final class CliJobRunner implements JobRunner {
 
     @Override
     public void check(List<String> arguments) {
-        StringWriter errors = new StringWriter();
-        StylizeCommand command = new StylizeCommand(new PrintWriter(Writer.nullWriter()), new PrintWriter(errors, true));
-        command.checkOnly = true;
-        command.terminal = false;
-        int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
-        if (status != 0) {
-            throw new IllegalArgumentException(lastError(errors.toString()));
+        InProcessRun.Result result = InProcessRun.check(arguments);
+        if (!result.succeeded()) {
+            throw new IllegalArgumentException(result.message());
         }
     }
 
     @Override
     public JobOutcome run(List<String> arguments, JobListener listener, Path log) {
-        StringWriter errors = new StringWriter();
+        // Frames are heard by a video run, iterations by both.
+        VideoListener observer = new VideoListener() {
+            @Override
+            public void onFrameStart(int frame, int frames, int iterations) {
+                listener.onFrame(frame, frames);
+            }
+
+            @Override
+            public void onIteration(IterationProgress progress) {
+                listener.onIteration(progress);
+            }
+
+            @Override
+            public boolean stopRequested() {
+                return listener.stopRequested();
+            }
+        };
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            StylizeCommand command = new StylizeCommand(out, new PrintWriter(errors, true));
-            command.observer = new VideoListener() { // frames are heard by a video run, iterations by both
-                @Override
-                public void onFrameStart(int frame, int frames, int iterations) {
-                    listener.onFrame(frame, frames);
-                }
-
-                @Override
-                public void onIteration(IterationProgress progress) {
-                    listener.onIteration(progress);
-                }
-
-                @Override
-                public boolean stopRequested() {
-                    return listener.stopRequested();
-                }
-            };
-            command.terminal = false;
-            int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
-            out.print(errors);
-            return new JobOutcome(status, status == 0 ? null : lastError(errors.toString()));
+            InProcessRun.Result result = InProcessRun.run(arguments, observer, out);
+            return new JobOutcome(result.status(), result.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -127,18 +119,6 @@ final class CliJobRunner implements JobRunner {
         } catch (IOException | RuntimeException notAVideo) {
             return null;
         }
-    }
-
-    /** The program's one-line error, without its name and the pointer to --help. */
-    static String lastError(String err) {
-        String message = "the run failed";
-        for (String line : err.lines().toList()) {
-            if (line.startsWith("neural-style: ") && !line.startsWith("neural-style: note:")
-                    && !line.startsWith("neural-style: warning:")) {
-                message = line.substring("neural-style: ".length()).replace(" (see --help)", "");
-            }
-        }
-        return message;
     }
 
     /** Network name -> weights file as the serve command was given them, the default network first. */

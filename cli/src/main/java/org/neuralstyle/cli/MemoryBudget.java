@@ -82,7 +82,7 @@ final class MemoryBudget {
         return 0;
     }
 
-    private long tiledBytes(long width, long height, int core) {
+    long tiledBytes(long width, long height, int core) {
         return MemoryModel.tiledPeakBytes(architecture, contentLayers, layers, width, height, core,
                 TiledStyleTransferGraph.exactHalo(architecture, layers));
     }

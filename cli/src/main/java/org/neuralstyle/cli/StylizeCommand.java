@@ -34,7 +34,7 @@ import java.util.stream.Collectors;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
-        subcommands = {VideoCommand.class, ModelsCommand.class, BenchCommand.class, ServeCommand.class},
+        subcommands = {VideoCommand.class, ModelsCommand.class, BenchCommand.class, ServeCommand.class, BatchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
@@ -112,6 +112,8 @@ final class StylizeCommand implements Callable<Integer> {
      * command reads it too).
      */
     boolean checkOnly;
+    /** The peak memory the run's plan expects, once checked (the batch asks a cluster for it). */
+    long plannedBytes;
 
     StylizeCommand(PrintWriter out, PrintWriter err) {
         this.out = out;
@@ -326,6 +328,8 @@ final class StylizeCommand implements Callable<Integer> {
             options = options.toBuilder().initialization(start).build();
         }
         requireSpace(checkpoints, plan, outputWidth, outputHeight);
+        plannedBytes = options.tileSize() > 0 ? budget.tiledBytes(outputWidth, outputHeight, options.tileSize())
+                : budget.imageBytes(outputWidth, outputHeight);
         return new Checked(architecture, contentImage, plan, styleImages, options, checkpoints);
     }
 

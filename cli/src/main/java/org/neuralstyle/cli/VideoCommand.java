@@ -175,8 +175,9 @@ final class VideoCommand implements Callable<Integer> {
             VideoEncoder.check(output, settings.width(), settings.height(), info.frameRate(), content);
         }
         requireSpace(frames, settings, videoOutput);
+        parent.plannedBytes = budget.imageBytes(settings.width(), settings.height());
         if (parent.checkOnly) {
-            return 0; // the studio's check before queueing: everything but the work
+            return 0; // the studio's and the batch's check before any work: everything but the work
         }
         NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
         FrameStore store = openStore(frames, signature);
