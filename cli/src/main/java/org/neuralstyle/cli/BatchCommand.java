@@ -310,6 +310,7 @@ final class BatchCommand implements Callable<Integer> {
     }
 
     private BatchRun.Executor executor() {
+        WeightsCache weights = new WeightsCache(); // the batch's jobs share the network's weights
         return new BatchRun.Executor() {
             @Override
             public String check(List<String> arguments) {
@@ -320,7 +321,7 @@ final class BatchCommand implements Callable<Integer> {
             @Override
             public BatchRun.Outcome run(List<String> arguments, Path log) {
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-                    InProcessRun.Result result = InProcessRun.run(arguments, StyleTransferListener.NONE, out);
+                    InProcessRun.Result result = InProcessRun.run(arguments, StyleTransferListener.NONE, out, weights);
                     return new BatchRun.Outcome(result.succeeded(), result.status() == StylizeCommand.EXIT_INTERRUPTED,
                             result.message());
                 } catch (IOException e) {

@@ -44,6 +44,8 @@ final class CliJobRunner implements JobRunner {
             "print", Map.of("--width", "2400", "--bit-depth", "16"));
 
     private final OptionCatalogue catalogue;
+    /** The server's jobs share the networks' weights. */
+    private final WeightsCache weights = new WeightsCache();
 
     /** @param networks network name -> weights file (null: the command line's own lookup) */
     CliJobRunner(Map<String, String> networks, String defaultNetwork) {
@@ -104,7 +106,7 @@ final class CliJobRunner implements JobRunner {
             }
         };
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            InProcessRun.Result result = InProcessRun.run(arguments, observer, out);
+            InProcessRun.Result result = InProcessRun.run(arguments, observer, out, weights);
             return new JobOutcome(result.status(), result.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

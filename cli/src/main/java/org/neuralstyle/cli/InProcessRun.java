@@ -30,20 +30,22 @@ final class InProcessRun {
 
     /** Everything the run checks before its work starts, without loading the network or running. */
     static Result check(List<String> arguments) {
-        return execute(arguments, StyleTransferListener.NONE, new PrintWriter(Writer.nullWriter()), true);
+        return execute(arguments, StyleTransferListener.NONE, new PrintWriter(Writer.nullWriter()), null, true);
     }
 
-    static Result run(List<String> arguments, StyleTransferListener observer, PrintWriter out) {
-        return execute(arguments, observer, out, false);
+    /** A run; its network's weights come from {@code weights}, read there once for every run that shares it. */
+    static Result run(List<String> arguments, StyleTransferListener observer, PrintWriter out, WeightsCache weights) {
+        return execute(arguments, observer, out, weights, false);
     }
 
     private static Result execute(List<String> arguments, StyleTransferListener observer, PrintWriter out,
-                                  boolean checkOnly) {
+                                  WeightsCache weights, boolean checkOnly) {
         StringWriter errors = new StringWriter();
         StylizeCommand command = new StylizeCommand(out, new PrintWriter(errors, true));
         command.observer = observer;
         command.terminal = false;
         command.checkOnly = checkOnly;
+        command.weightsCache = weights;
         int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
         out.print(errors);
         out.flush();

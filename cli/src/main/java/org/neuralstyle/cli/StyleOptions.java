@@ -297,6 +297,14 @@ final class StyleOptions {
         return WeightFiles.load(file, architecture, inputConvention());
     }
 
+    /** The weights, read once per process where a cache is given (null: read now). */
+    NetworkWeights loadWeights(NetworkArchitecture architecture, Path file, WeightsCache cache) throws IOException {
+        if (cache == null) {
+            return loadWeights(architecture, file);
+        }
+        return cache.load(architecture, file, inputConvention(), () -> loadWeights(architecture, file));
+    }
+
     private static double orDefault(Double given, double fallback) {
         return given != null ? given : fallback;
     }

@@ -112,6 +112,8 @@ final class StylizeCommand implements Callable<Integer> {
      * command reads it too).
      */
     boolean checkOnly;
+    /** Weights shared with the other runs of this process (batch, studio); null: read for this run. */
+    WeightsCache weightsCache;
     /** The peak memory the run's plan expects, once checked (the batch asks a cluster for it). */
     long plannedBytes;
 
@@ -267,7 +269,7 @@ final class StylizeCommand implements Callable<Integer> {
         Checked checked = check();
         NetworkArchitecture architecture = checked.architecture();
         Path weightsFile = style.weightsFile(architecture, err);
-        NetworkWeights loaded = style.loadWeights(architecture, weightsFile);
+        NetworkWeights loaded = style.loadWeights(architecture, weightsFile, weightsCache);
         return new Run(checked.content(), checked.scales(), checked.styles(), checked.options(), loaded, weightsFile,
                 checked.checkpoints());
     }

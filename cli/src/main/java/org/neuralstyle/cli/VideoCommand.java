@@ -179,7 +179,8 @@ final class VideoCommand implements Callable<Integer> {
         if (parent.checkOnly) {
             return 0; // the studio's and the batch's check before any work: everything but the work
         }
-        NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err));
+        NetworkWeights weights = style.loadWeights(architecture, style.weightsFile(architecture, err),
+                parent.weightsCache);
         FrameStore store = openStore(frames, signature);
         if (store.finishedFrames() > 0) {
             out.printf(Locale.ROOT, "resuming: frames 1-%d of %d are done (in %s)%n",
