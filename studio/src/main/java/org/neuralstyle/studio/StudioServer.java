@@ -75,7 +75,15 @@ public final class StudioServer implements AutoCloseable {
 
     /** The page's address; with the token where the server needs one. */
     public String url() {
-        String host = settings.host().contains(":") ? "[" + settings.host() + "]" : settings.host();
+        String host = settings.host();
+        try {
+            if (java.net.InetAddress.getByName(host).isAnyLocalAddress()) { // 0.0.0.0: this machine's name for others
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            }
+        } catch (java.net.UnknownHostException e) {
+            // keep the address as given
+        }
+        host = host.contains(":") ? "[" + host + "]" : host;
         return "http://" + host + ":" + port() + "/" + (settings.requiresToken() ? "?token=" + settings.token() : "");
     }
 
