@@ -50,9 +50,10 @@ import java.util.Random;
  * Near a tile's edge the network sees the halo's end (zero padding) rather than the rest of the image, so a core
  * feature would differ from the whole image's where its receptive field reached past the halo. With
  * {@link #exactHalo} of context, which runs use, it never does, and the result is the untiled one to rounding
- * ({@code TiledStyleTransferGraphTest}); with less the difference is small, and the grid moves by a random offset
- * at every evaluation, so no tile edge stays in one place long enough to leave a seam (as crowsonkb's earlier
- * style_transfer did). Total variation is computed on the whole image directly. Gram
+ * ({@code TiledStyleTransferGraphTest}), wherever the tiles lie: so the image is cut into the fewest tiles, their
+ * boundaries moved at random within the slack the core size leaves ({@link TileGrid#fewestTiles}). With less
+ * context the difference is small, and the grid moves by a random offset at every evaluation, so no tile edge stays
+ * in one place long enough to leave a seam (as crowsonkb's earlier style_transfer did). Total variation is computed on the whole image directly. Gram
  * statistics only; no temporal term (video frames are small enough to run whole).
  *
  * <p>Owns every native resource it uses; close it when done.
@@ -75,6 +76,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final int height;
     private final TileGrid grid;
     private final Random shifts;
+    /** Whether the halo makes every tile's features the whole image's, so that where the tiles lie cannot matter. */
+    private final boolean exact;
     private final Placeholder<TFloat32> tile;
     /** Per layer the loss reads: where its core lies in the tile's feature map (begin and size, NHWC). */
     private final Map<String, Placeholder<TInt32>> coreBegin = new LinkedHashMap<>();
@@ -120,6 +123,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         this.grid = new TileGrid(width, height, Math.max(alignment, core / alignment * alignment),
                 ceilDiv(halo, alignment) * alignment, alignment);
         this.shifts = new Random(seed);
+        this.exact = grid.halo() >= exactHalo(arch, spec.layers());
         this.graph = new GraphSession(engine);
         try {
             Ops tf = graph.ops();
@@ -257,7 +261,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             throw new IllegalStateException("set the content and style targets before evaluating");
         }
         int a = grid.alignment();
-        List<TileGrid.Tile> tiles = grid.tiles(a * shifts.nextInt(grid.core() / a), a * shifts.nextInt(grid.core() / a));
+        // Exact: the fewest tiles (a shifted grid adds a row and a column of part-tiles, each with its halos).
+        // Not exact: the grid moves by a random offset, so that no tile edge stays anywhere long enough for a seam.
+        List<TileGrid.Tile> tiles = exact ? grid.fewestTiles(shifts)
+                : grid.tiles(a * shifts.nextInt(grid.core() / a), a * shifts.nextInt(grid.core() / a));
         if (gradientOut != null) {
             java.util.Arrays.fill(gradientOut, 0f);
         }

@@ -41,6 +41,40 @@ class TiledStyleTransferGraphTest {
     }
 
     /**
+     * The fewest tiles: ceil(side / core) a side (a shifted grid needs one more row and column), partitioning the
+     * image on aligned lines with no core above the core size, and placed differently from draw to draw where the
+     * core size leaves slack.
+     */
+    @Test
+    void theFewestTilesPartitionTheImageAndMoveWithinTheSlack() {
+        TileGrid grid = new TileGrid(50, 37, 16, 8, 4);
+        java.util.Random random = new java.util.Random(3);
+        java.util.Set<List<Integer>> placements = new java.util.HashSet<>();
+        for (int draw = 0; draw < 20; draw++) {
+            List<TileGrid.Tile> tiles = grid.fewestTiles(random);
+            assertThat(tiles).hasSize(4 * 3); // ceil(50 / 16) x ceil(37 / 16)
+            int[] covered = new int[50 * 37];
+            for (TileGrid.Tile t : tiles) {
+                for (int y = t.coreTop(); y < t.coreBottom(); y++) {
+                    for (int x = t.coreLeft(); x < t.coreRight(); x++) {
+                        covered[y * 50 + x]++;
+                    }
+                }
+                assertThat(t.coreTop() % 4).isZero();
+                assertThat(t.coreLeft() % 4).isZero();
+                assertThat(t.coreBottom() - t.coreTop()).isBetween(1, 16);
+                assertThat(t.coreRight() - t.coreLeft()).isBetween(1, 16);
+            }
+            assertThat(covered).containsOnly(1);
+            placements.add(tiles.stream().flatMap(t -> java.util.stream.Stream.of(t.coreTop(), t.coreLeft())).toList());
+        }
+        assertThat(placements).hasSizeGreaterThan(5);
+        // A side that is a whole number of cores has no slack: its tiles are the cores themselves.
+        assertThat(new TileGrid(64, 32, 16, 8, 4).fewestTiles(random)).hasSize(8)
+                .allMatch(t -> t.coreRight() - t.coreLeft() == 16 && t.coreBottom() - t.coreTop() == 16);
+    }
+
+    /**
      * With a halo wider than the network's receptive field every core feature is the whole image's, and the design
      * (Gram sums accumulated over cores, then each tile's gradient against the whole image's Gram) is exact: the
      * loss and the gradient equal the untiled graph's to float rounding, on an image that fits both ways.
