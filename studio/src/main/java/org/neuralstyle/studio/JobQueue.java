@@ -151,6 +151,17 @@ final class JobQueue implements AutoCloseable {
             }
             try {
                 execute(job);
+            } catch (RuntimeException e) {
+                // A job must not take the worker with it (a full disk while saving its record, say): it is marked
+                // failed, as far as that can be saved, and the queue goes on.
+                JobRecord failed = job.update(r -> r.finished(JobState.FAILED, "the studio could not finish this job ("
+                        + e.getMessage() + ")", false, System.currentTimeMillis()));
+                try {
+                    store.save(failed);
+                } catch (RuntimeException stillFailing) {
+                    // the record on disk stays as it was; a restart marks the job interrupted
+                }
+                publish.accept("job", failed);
             } finally {
                 synchronized (this) {
                     running = null;
