@@ -2,7 +2,6 @@ package org.neuralstyle.batch;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +60,7 @@ public record BatchSpec(Path output, Map<String, String> options, List<Path> con
             }
         }
         base.addAll(jobs);
-        Map<String, BatchJob> unique = new LinkedHashMap<>();
+        Map<String, BatchJob> unique = new java.util.TreeMap<>(); // by name: each name computed once
         for (Explicit job : base) {
             for (Map<String, String> values : combinations()) {
                 Map<String, String> all = new LinkedHashMap<>(options);
@@ -71,9 +70,7 @@ public record BatchSpec(Path output, Map<String, String> options, List<Path> con
                 unique.putIfAbsent(expanded.name(), expanded);
             }
         }
-        List<BatchJob> sorted = new ArrayList<>(unique.values());
-        sorted.sort(Comparator.comparing(BatchJob::name));
-        return sorted;
+        return List.copyOf(unique.values());
     }
 
     /** Every combination of the swept values (one empty one without a sweep), the first option varying slowest. */

@@ -37,7 +37,8 @@ public final class ContactSheet {
     private ContactSheet() {
     }
 
-    public static List<Cell> write(List<BatchJob> jobs, BatchFolder folder) throws IOException {
+    /** The sheet of these jobs, as the summary (made of the same jobs, in the same order) finds them. */
+    public static List<Cell> write(List<BatchJob> jobs, BatchSummary summary, BatchFolder folder) throws IOException {
         List<String> rows = new ArrayList<>(new LinkedHashSet<>(jobs.stream().map(BatchJob::rowLabel).toList()));
         List<BatchJob> byColumn = new ArrayList<>(jobs);
         byColumn.sort(Comparator.comparing(BatchJob::sweep, ContactSheet::compareSweeps));
@@ -52,15 +53,15 @@ public final class ContactSheet {
         g.fillRect(0, 0, width, height);
         g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         List<Cell> cells = new ArrayList<>();
-        for (BatchJob job : jobs) {
+        for (int i = 0; i < jobs.size(); i++) {
+            BatchJob job = jobs.get(i);
+            BatchSummary.Entry entry = summary.entries().get(i);
             int row = rows.indexOf(job.rowLabel());
             int column = columns.indexOf(job.columnLabel());
             int x = GAP + column * (THUMB + GAP);
             int y = GAP + row * (THUMB + LABEL + GAP);
-            BatchSummary.State state = folder.isDone(job) ? BatchSummary.State.DONE
-                    : folder.failure(job) != null ? BatchSummary.State.FAILED : BatchSummary.State.NOT_DONE;
-            drawCell(g, job, folder, state, x, y);
-            cells.add(new Cell(row, column, job.name(), state));
+            drawCell(g, job, folder, entry, x, y);
+            cells.add(new Cell(row, column, entry.name(), entry.state()));
         }
         g.dispose();
         ImageFiles.write(sheet, folder.file("contact-sheet.png"));
@@ -69,9 +70,10 @@ public final class ContactSheet {
         return cells;
     }
 
-    private static void drawCell(Graphics2D g, BatchJob job, BatchFolder folder, BatchSummary.State state, int x, int y)
-            throws IOException {
+    private static void drawCell(Graphics2D g, BatchJob job, BatchFolder folder, BatchSummary.Entry entry, int x,
+                                 int y) throws IOException {
         String note = null;
+        BatchSummary.State state = entry.state();
         if (state == BatchSummary.State.DONE && !job.isVideo()) {
             BufferedImage image = ImageFiles.toBufferedImage(ImageFiles.read(folder.outputOf(job)));
             double scale = Math.min((double) THUMB / image.getWidth(), (double) THUMB / image.getHeight());
@@ -83,7 +85,7 @@ public final class ContactSheet {
             g.fillRect(x, y, THUMB, THUMB);
             note = switch (state) {
                 case DONE -> "video: " + job.outputFileName();
-                case FAILED -> "failed: " + folder.failure(job);
+                case FAILED -> "failed: " + entry.message();
                 case NOT_DONE -> "not done";
             };
         }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import org.neuralstyle.io.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,6 +86,24 @@ public final class JobFile {
         }
     }
 
+    /** The spec as a job file (JSON, absolute paths) that reads back as the same jobs: what a cluster's parts read. */
+    public static void write(BatchSpec spec, Path file) throws IOException {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("output", spec.output().toAbsolutePath().toString());
+        json.put("options", spec.options());
+        json.put("contents", spec.contents().stream().map(Path::toString).toList());
+        json.put("styles", spec.styles().stream().map(Path::toString).toList());
+        json.put("sweep", spec.sweep());
+        List<Map<String, Object>> jobs = new ArrayList<>();
+        for (BatchSpec.Explicit job : spec.jobs()) {
+            jobs.add(Map.of("content", job.content().toString(),
+                    "styles", job.styles().stream().map(Path::toString).toList(), "options", job.options()));
+        }
+        json.put("jobs", jobs);
+        byte[] bytes = new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
+        AtomicFiles.write(file, out -> out.write(bytes));
+    }
+
     private static String text(JsonNode node, String where) {
         if (node == null || !node.isValueNode() || node.asText().isBlank()) {
             throw new IllegalArgumentException(where + " must be a value");
@@ -110,33 +129,23 @@ public final class JobFile {
     /** name -> value; a list becomes comma-separated values (--scales 256,512); booleans are flags. */
     static Map<String, String> options(JsonNode node, String where) {
         Map<String, String> options = new LinkedHashMap<>();
-        if (node.isMissingNode() || node.isNull()) {
-            return options;
-        }
-        if (!node.isObject()) {
-            throw new IllegalArgumentException(where + " must be a mapping of option names to values");
-        }
-        node.fields().forEachRemaining(field -> {
-            String name = optionName(field.getKey(), where);
-            JsonNode value = field.getValue();
-            if (value.isArray()) {
-                List<String> values = new ArrayList<>();
-                value.forEach(v -> values.add(text(v, where + "." + name)));
-                options.put(name, String.join(",", values));
-            } else {
-                options.put(name, text(value, where + "." + name));
-            }
-        });
+        optionValues(node, where, " must be a mapping of option names to values")
+                .forEach((name, values) -> options.put(name, String.join(",", values)));
         return options;
     }
 
     private static Map<String, List<String>> sweep(JsonNode node, String where) {
-        Map<String, List<String>> sweep = new LinkedHashMap<>();
+        return optionValues(node, where, " must map option names to lists of values");
+    }
+
+    /** A mapping of option names to a value or a list of values, each checked; empty where the key is absent. */
+    private static Map<String, List<String>> optionValues(JsonNode node, String where, String shape) {
+        Map<String, List<String>> options = new LinkedHashMap<>();
         if (node.isMissingNode() || node.isNull()) {
-            return sweep;
+            return options;
         }
         if (!node.isObject()) {
-            throw new IllegalArgumentException(where + " must map option names to lists of values");
+            throw new IllegalArgumentException(where + shape);
         }
         node.fields().forEachRemaining(field -> {
             String name = optionName(field.getKey(), where);
@@ -146,13 +155,13 @@ public final class JobFile {
             } else {
                 values.add(text(field.getValue(), where + "." + name));
             }
-            sweep.put(name, values);
+            options.put(name, values);
         });
-        return sweep;
+        return options;
     }
 
     /** An option's name without its dashes; the inputs and output are the batch's to set. */
-    static String optionName(String given, String where) {
+    public static String optionName(String given, String where) {
         String name = given.replaceFirst("^--", "").toLowerCase(Locale.ROOT);
         if (!name.matches("[a-z][a-z0-9-]*")) {
             throw new IllegalArgumentException(where + ": '" + given + "' is not an option name");

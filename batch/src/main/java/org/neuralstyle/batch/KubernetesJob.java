@@ -15,7 +15,11 @@ import java.util.Map;
 /**
  * A batch as a Kubernetes Indexed Job (completionMode: Indexed): one pod per shard, its index in
  * {@code JOB_COMPLETION_INDEX}, the batch folder on a shared volume mounted at the same path in every pod. Written
- * for the user to review and {@code kubectl apply}; the README's "Batch" has the recipe.
+ * for the user to review and {@code kubectl apply}; the README's "Batch" has the recipe. The fields and their
+ * nesting follow Kubernetes' own example of an Indexed Job with a per-index backoff limit
+ * (kubernetes/website, content/en/examples/controllers/job-backoff-limit-per-index-example.yaml: spec.completions,
+ * parallelism, completionMode: Indexed, backoffLimitPerIndex, template.spec.restartPolicy: Never, the index in
+ * JOB_COMPLETION_INDEX); backoffLimitPerIndex is GA since Kubernetes 1.33.
  */
 public final class KubernetesJob {
 

@@ -8,7 +8,8 @@ import java.util.Map;
  * The part of a batch one process runs: job i belongs to shard i mod count (index from 0), so shards are disjoint,
  * together cover every job, and are as even as can be. Array-job schedulers give the index in a variable: Slurm
  * ({@code SLURM_ARRAY_TASK_ID}, count {@code SLURM_ARRAY_TASK_COUNT}), Kubernetes Indexed Jobs
- * ({@code JOB_COMPLETION_INDEX}), AWS Batch ({@code AWS_BATCH_JOB_ARRAY_INDEX}).
+ * ({@code JOB_COMPLETION_INDEX}), AWS Batch ({@code AWS_BATCH_JOB_ARRAY_INDEX}). Slurm's variables as its job
+ * array page (slurm.schedmd.com/job_array.html) lists them; the batch test runs a real Slurm array.
  */
 public record Shard(int index, int count) {
 

@@ -1,6 +1,7 @@
 package org.neuralstyle.batch;
 
 import org.neuralstyle.io.AtomicFiles;
+import org.neuralstyle.io.ShellWords;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -9,7 +10,6 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * A batch as a Slurm job array: one array task per shard (its index from {@code SLURM_ARRAY_TASK_ID}), with the
@@ -17,8 +17,6 @@ import java.util.regex.Pattern;
  * once every task has ended ({@code --dependency=afterany}). Both scripts are kept in the batch folder.
  */
 public final class SlurmSubmission {
-
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_./:=,+@%-]+");
 
     /** The ids sbatch gave the array job and the collecting job. */
     public record Submitted(String arrayJob, String collectJob, Path arrayScript) {
@@ -44,7 +42,7 @@ public final class SlurmSubmission {
                 + "#SBATCH --output=" + folder.internal("slurm-%A_%a.out") + "\n"
                 + "# Written by neural-style batch --submit slurm: part $SLURM_ARRAY_TASK_ID of the batch.\n"
                 + "export TF_CPP_MIN_LOG_LEVEL=2\n"
-                + "exec " + quoted(command) + "\n";
+                + "exec " + ShellWords.quote(command) + "\n";
     }
 
     static String collectScript(List<String> program, List<String> batch, BatchFolder folder) {
@@ -56,7 +54,7 @@ public final class SlurmSubmission {
                 + "#SBATCH --cpus-per-task=1\n"
                 + "#SBATCH --mem=" + ClusterRequest.PROGRAM_MEGABYTES + "M\n"
                 + "#SBATCH --output=" + folder.internal("slurm-collect-%j.out") + "\n"
-                + "exec " + quoted(command) + "\n";
+                + "exec " + ShellWords.quote(command) + "\n";
     }
 
     /** Writes both scripts and submits them with sbatch; {@code sbatchOptions} go to both (--partition=..., say). */
@@ -100,11 +98,4 @@ public final class SlurmSubmission {
         }
     }
 
-    static String quoted(List<String> words) {
-        List<String> out = new ArrayList<>();
-        for (String word : words) {
-            out.add(SAFE.matcher(word).matches() ? word : "'" + word.replace("'", "'\\''") + "'");
-        }
-        return String.join(" ", out);
-    }
 }

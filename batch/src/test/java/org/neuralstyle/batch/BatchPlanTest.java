@@ -99,6 +99,10 @@ class BatchPlanTest {
         assertThatThrownBy(() -> JobFile.read(yaml, null)).hasMessage(yaml + ": options: output is set by the batch, not as an option");
     }
 
+    /**
+     * Read back at the paths Kubernetes' own Indexed Job example uses (kubernetes/website,
+     * content/en/examples/controllers/job-backoff-limit-per-index-example.yaml); no cluster runs here.
+     */
     @Test
     void theKubernetesManifestIsAnIndexedJobWithThePlansMemory() throws IOException {
         BatchFolder folder = new BatchFolder(temp.resolve("out"));
@@ -108,6 +112,7 @@ class BatchPlanTest {
         assertThat(job.at("/kind").asText()).isEqualTo("Job");
         assertThat(job.at("/spec/completionMode").asText()).isEqualTo("Indexed");
         assertThat(job.at("/spec/completions").asInt()).isEqualTo(3);
+        assertThat(job.at("/spec/template/spec/restartPolicy").asText()).isEqualTo("Never");
         JsonNode container = job.at("/spec/template/spec/containers/0");
         assertThat(container.at("/resources/requests/memory").asText()).isEqualTo((2000 + ClusterRequest.PROGRAM_MEGABYTES) + "Mi");
         List<String> command = new ArrayList<>();

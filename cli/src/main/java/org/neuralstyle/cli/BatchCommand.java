@@ -24,7 +24,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,7 +166,7 @@ final class BatchCommand implements Callable<Integer> {
     private int collect(List<BatchJob> jobs, BatchFolder folder) throws IOException {
         BatchSummary summary = BatchSummary.of(jobs, folder);
         summary.write(folder);
-        ContactSheet.write(jobs, folder);
+        ContactSheet.write(jobs, summary, folder);
         parent.out.println("batch: " + summary.line() + "; " + folder.file("summary.txt") + ", "
                 + folder.file("contact-sheet.png"));
         for (BatchSummary.Entry e : summary.entries()) {
@@ -198,7 +197,7 @@ final class BatchCommand implements Callable<Integer> {
             throw new UserError(e.getMessage());
         }
         Path specFile = folder.internal(SPEC_FILE);
-        BatchSpecJson.write(spec, specFile);
+        JobFile.write(spec, specFile); // the batch exactly as expanded here, for the parts to read
         List<String> batchArgs = List.of("batch", specFile.toString());
         switch (submit.toLowerCase(Locale.ROOT)) {
             case "slurm" -> {
@@ -278,7 +277,7 @@ final class BatchCommand implements Callable<Integer> {
             if (!word.startsWith("--")) {
                 throw new UserError("batch: '" + word + "' is not an option (options for every job are --name value)");
             }
-            String name = optionName(word, "batch");
+            String name = jobOption(word, "batch");
             if (i + 1 < given.size() && !given.get(i + 1).startsWith("--")) {
                 options.put(name, given.get(++i));
             } else {
@@ -295,18 +294,19 @@ final class BatchCommand implements Callable<Integer> {
             if (eq < 1 || eq == given.length() - 1) {
                 throw new UserError("--sweep: give OPTION=V1,V2,..., got '" + given + "'");
             }
-            sweep.put(optionName(given.substring(0, eq), "--sweep"),
+            sweep.put(jobOption(given.substring(0, eq), "--sweep"),
                     Arrays.stream(given.substring(eq + 1).split(",")).map(String::trim).toList());
         }
         return sweep;
     }
 
-    private static String optionName(String given, String where) {
-        String name = given.replaceFirst("^--", "");
-        if (List.of("content", "styles", "output", "overwrite").contains(name)) {
-            throw new UserError(where + ": --" + name + " is set by the batch for each job");
+    /** An option every job gets: the job file's rule for option names. */
+    private static String jobOption(String given, String where) {
+        try {
+            return JobFile.optionName(given, where);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
         }
-        return name;
     }
 
     private BatchRun.Executor executor() {
@@ -352,26 +352,6 @@ final class BatchCommand implements Callable<Integer> {
         @Override
         public void onFailed(BatchJob job, String message) {
             out.println("failed: " + message);
-        }
-    }
-
-    /** Kept for the array scripts: the batch exactly as expanded here, with absolute paths. */
-    private static final class BatchSpecJson {
-        static void write(BatchSpec spec, Path file) throws IOException {
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("output", spec.output().toAbsolutePath().toString());
-            json.put("options", spec.options());
-            json.put("contents", spec.contents().stream().map(Path::toString).toList());
-            json.put("styles", spec.styles().stream().map(Path::toString).toList());
-            json.put("sweep", spec.sweep());
-            List<Map<String, Object>> jobs = new ArrayList<>();
-            for (BatchSpec.Explicit job : spec.jobs()) {
-                jobs.add(Map.of("content", job.content().toString(),
-                        "styles", job.styles().stream().map(Path::toString).toList(), "options", job.options()));
-            }
-            json.put("jobs", jobs);
-            byte[] bytes = new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(json);
-            org.neuralstyle.io.AtomicFiles.write(file, o -> o.write(bytes));
         }
     }
 }

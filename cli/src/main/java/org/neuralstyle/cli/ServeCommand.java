@@ -51,7 +51,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws IOException, InterruptedException {
         StudioSettings settings = settings();
-        CliJobRunner runner = new CliJobRunner(CliJobRunner.networks(networks()), networks().keySet().iterator().next());
+        Map<String, Path> offered = networks();
+        CliJobRunner runner = new CliJobRunner(CliJobRunner.networks(offered), offered.keySet().iterator().next());
         CountDownLatch stopped = new CountDownLatch(1);
         StudioServer server;
         try {

@@ -1,12 +1,13 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.io.ShellWords;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Turns a job into the command line program's arguments: inputs from the upload store, the preset's values,
@@ -17,7 +18,6 @@ final class JobArguments {
 
     static final int MAX_STYLES = 8;
     private static final int MAX_VALUE_LENGTH = 200;
-    private static final Pattern SAFE_WORD = Pattern.compile("[A-Za-z0-9_./:,=+@%-]+");
 
     private final OptionCatalogue catalogue;
     private final Uploads uploads;
@@ -132,12 +132,7 @@ final class JobArguments {
 
     /** The command a user can paste into a shell: the program's name and its arguments, quoted where needed. */
     static String shellCommand(List<String> args) {
-        StringBuilder command = new StringBuilder("neural-style");
-        for (String arg : args) {
-            command.append(' ').append(SAFE_WORD.matcher(arg).matches() ? arg
-                    : "'" + arg.replace("'", "'\\''") + "'");
-        }
-        return command.toString();
+        return "neural-style " + ShellWords.quote(args);
     }
 
     /** A file name for a copied command's output, in the folder the user runs it from. */

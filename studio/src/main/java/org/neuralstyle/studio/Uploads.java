@@ -9,7 +9,6 @@ import javax.imageio.stream.ImageInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -167,8 +166,6 @@ final class Uploads {
             } finally {
                 reader.dispose();
             }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         }
     }
 
