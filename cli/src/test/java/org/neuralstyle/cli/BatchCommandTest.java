@@ -208,8 +208,9 @@ class BatchCommandTest {
         assertThat(script).contains("#SBATCH --array=0-3").contains("#SBATCH --cpus-per-task=1").containsPattern("#SBATCH --mem=\\d+M");
         // The collecting job runs after the array: its summary says every job is done.
         Path summary = out.resolve("summary.json");
+        Path lastWritten = out.resolve("contact-sheet.json"); // the collecting job's last file: it has ended
         long deadline = System.nanoTime() + Duration.ofSeconds(300).toNanos();
-        while (!Files.exists(summary) && System.nanoTime() < deadline) {
+        while (!Files.exists(lastWritten) && System.nanoTime() < deadline) {
             Thread.sleep(500);
         }
         assertThat(summary).as("the collect job's summary (logs in " + out.resolve(".batch") + ")").exists();
