@@ -2,7 +2,6 @@ package org.neuralstyle.optim;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Iterator;
 
 /**
  * Limited-memory BFGS (Nocedal 1980; Liu and Nocedal 1989), the optimiser of Gatys et al. and of
@@ -58,11 +57,11 @@ public final class Lbfgs implements Optimizer {
                 return Outcome.CONVERGED;
             }
             searchDirection(g, history, scaling.diagonal(), direction);
-            double slope = dot(g, direction);
+            double slope = Vectors.dot(g, direction);
             if (!(slope < 0)) { // not a descent direction: forget the curvature and go downhill
                 history.clear();
                 negate(g, direction);
-                slope = dot(g, direction);
+                slope = Vectors.dot(g, direction);
             }
             // With curvature pairs the quasi-Newton step (t = 1) is scaled; without, see the class comment.
             double t = history.isEmpty() ? firstStep(f, slope, direction) : 1;
@@ -130,7 +129,7 @@ public final class Lbfgs implements Optimizer {
             s[i] = xNew[i] - x[i];
             y[i] = gNew[i] - g[i];
         }
-        double sy = dot(s, y);
+        double sy = Vectors.dot(s, y);
         if (sy > 1e-10) { // only curvature that keeps the approximate Hessian positive definite
             history.addLast(new Correction(s, y, 1 / sy));
         }
@@ -146,19 +145,18 @@ public final class Lbfgs implements Optimizer {
         for (int i = 0; i < n; i++) {
             q[i] = -g[i];
         }
-        double[] alpha = new double[history.size()];
-        int k = history.size() - 1;
-        for (Iterator<Correction> it = history.descendingIterator(); it.hasNext(); k--) {
-            Correction c = it.next();
-            double a = c.rho() * dot(c.s(), q);
-            alpha[k] = a;
-            for (int i = 0; i < n; i++) {
-                q[i] -= a * c.y()[i];
-            }
+        Correction[] pairs = history.toArray(new Correction[0]);
+        int m = pairs.length;
+        // Newest to oldest: alpha_k = rho_k s_k.q, q -= alpha_k y_k, each update fused with the next dot product.
+        double[] alpha = new double[m];
+        double sq = m > 0 ? Vectors.dot(pairs[m - 1].s(), q) : 0;
+        for (int k = m - 1; k >= 0; k--) {
+            alpha[k] = pairs[k].rho() * sq;
+            sq = Vectors.addScaledThenDot(q, -alpha[k], pairs[k].y(), k > 0 ? pairs[k - 1].s() : null);
         }
         double gamma = 1;
-        if (!history.isEmpty()) {
-            Correction newest = history.getLast();
+        if (m > 0) {
+            Correction newest = pairs[m - 1];
             double yDy = 0;
             for (int i = 0; i < n; i++) {
                 yDy += (double) newest.y()[i] * newest.y()[i] * d[i];
@@ -168,13 +166,11 @@ public final class Lbfgs implements Optimizer {
         for (int i = 0; i < n; i++) {
             q[i] *= gamma * d[i];
         }
-        k = 0;
-        for (Correction c : history) {
-            double b = c.rho() * dot(c.y(), q);
-            for (int i = 0; i < n; i++) {
-                q[i] += (alpha[k] - b) * c.s()[i];
-            }
-            k++;
+        // Oldest to newest: beta_k = rho_k y_k.q, q += (alpha_k - beta_k) s_k, fused the same way.
+        double yq = m > 0 ? Vectors.dot(pairs[0].y(), q) : 0;
+        for (int k = 0; k < m; k++) {
+            double beta = pairs[k].rho() * yq;
+            yq = Vectors.addScaledThenDot(q, alpha[k] - beta, pairs[k].s(), k + 1 < m ? pairs[k + 1].y() : null);
         }
         for (int i = 0; i < n; i++) {
             direction[i] = (float) q[i];
@@ -185,22 +181,6 @@ public final class Lbfgs implements Optimizer {
         for (int i = 0; i < g.length; i++) {
             out[i] = -g[i];
         }
-    }
-
-    private static double dot(float[] a, float[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += (double) a[i] * b[i];
-        }
-        return s;
-    }
-
-    private static double dot(float[] a, double[] b) {
-        double s = 0;
-        for (int i = 0; i < a.length; i++) {
-            s += a[i] * b[i];
-        }
-        return s;
     }
 
     private static double maxMagnitude(float[] v) {
