@@ -98,9 +98,35 @@ class BenchCommandTest {
         assertThat(rows.get(0)).startsWith("adam").contains(" 20 ").contains("1.00x");
         assertThat(rows.get(1)).startsWith("adam").contains(" 60 ").contains("1.00x");
         String text = Files.readString(json);
-        assertThat(text).contains("\"method\": \"coarse-to-fine + lbfgs\"");
+        assertThat(text).contains("\"method\": \"coarse-to-fine+lbfgs\"");
+        // The plain command's own budget (SqueezeNet: 300), not Adam's 60: it reaches Adam's 20-iteration loss.
+        assertThat(text).containsPattern("\"method\": \"default\", \"target_adam_iterations\": 20, "
+                + "\"target_loss\": [^,]+, \"reached\": true");
         // L-BFGS reaches Adam's 20-iteration loss on a real photo within the budget.
         assertThat(text).containsPattern("\"method\": \"lbfgs\", \"target_adam_iterations\": 20, "
                 + "\"target_loss\": [^,]+, \"reached\": true");
+    }
+
+    @Test
+    void timeToQualityRacesOnlyTheChosenMethodsAndNamesAnUnknownOne() {
+        String[] common = {"bench", "time-to-quality",
+                "--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(),
+                "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                "--width", "128", "--iterations", "10"};
+        CliRun run = CliRun.of(concat(common, "--methods", "lbfgs"));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().lines().filter(l -> l.matches("^(adam|default|lbfgs|coarse-to-fine).*")))
+                .extracting(l -> l.split(" ")[0]).containsExactly("adam", "lbfgs");
+        CliRun bad = CliRun.of(concat(common, "--methods", "lbfgs,newton"));
+        assertThat(bad.exitCode()).isEqualTo(1);
+        assertThat(bad.err().lines().toList()).hasSize(1);
+        assertThat(bad.err()).contains("--methods").contains("'newton'").contains("coarse-to-fine+adam");
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
     }
 }
