@@ -103,21 +103,12 @@ final class TimeToQualityCommand implements Callable<Integer> {
         if (!initial.equals("noise") && !initial.equals("content")) {
             throw new UserError("--initial must be noise or content, got '" + initial + "'");
         }
-        List<String> known = List.of("default", "lbfgs", "coarse-to-fine+lbfgs", "coarse-to-fine+adam");
-        for (String m : methods) {
-            if (!known.contains(m)) {
-                throw new UserError("--methods: unknown method '" + m + "'; choose from " + String.join(", ", known));
-            }
-        }
         output.requireWritable();
         RgbImage photo = Resampling.toWidth(ImageFiles.read(content), width);
         List<StyleImage> paintings = new ArrayList<>();
         for (Path style : styles) {
             paintings.add(StyleImage.of(ImageFiles.read(style)));
         }
-        StyleTransfer transfer = new StyleTransfer(WeightFiles.load(weights, arch), bench.engine.settings());
-        TimeToQuality race = new TimeToQuality(transfer, photo, paintings);
-
         StyleTransferOptions adam = StyleTransferOptions.builder(arch)
                 .initialization(initial.equals("noise") ? Initialization.noise() : Initialization.content(0))
                 .iterations(iterations).seed(seed).build();
@@ -131,6 +122,26 @@ final class TimeToQualityCommand implements Callable<Integer> {
                 .filter(px -> Math.min(px, Resampling.heightAtWidth(photo, px)) >= minimum)
                 .mapToObj(px -> new CoarseToFine.Scale(px, coarseIterations)).toList();
 
+        // The plain command as a user runs it: the network's defaults (its start, its iterations, its schedule)
+        // and the automatic coarse-to-fine plan for the width. Its budget is its own, not Adam's.
+        StyleTransferOptions recommended = StyleTransferOptions.builder(arch).seed(seed).build();
+        List<CoarseToFine.Scale> plan = CoarseToFine.automaticPlan(photo.width(), recommended.iterations());
+        StyleTransferOptions defaults = recommended.toBuilder()
+                .iterations(plan.get(plan.size() - 1).iterations()).build();
+        List<TimeToQuality.Method> racers = List.of(
+                new TimeToQuality.Method("default", defaults, plan.subList(0, plan.size() - 1)),
+                new TimeToQuality.Method("lbfgs", lbfgs, List.of()),
+                new TimeToQuality.Method("coarse-to-fine+lbfgs", lbfgs, coarse),
+                new TimeToQuality.Method("coarse-to-fine+adam", adam, coarse));
+        List<String> known = racers.stream().map(TimeToQuality.Method::name).toList();
+        for (String m : methods) {
+            if (!known.contains(m)) {
+                throw new UserError("--methods: unknown method '" + m + "'; choose from " + String.join(", ", known));
+            }
+        }
+
+        StyleTransfer transfer = new StyleTransfer(WeightFiles.load(weights, arch), bench.engine.settings());
+        TimeToQuality race = new TimeToQuality(transfer, photo, paintings);
         out.printf(Locale.ROOT, "%s, %dx%d, %s + %d style(s), from %s; baseline: Adam, %d iterations%n",
                 arch.name(), photo.width(), photo.height(), content.getFileName(), styles.size(), initial, iterations);
         List<TimeToQuality.Outcome> baseline = race.baseline(new TimeToQuality.Method("adam", adam, List.of()),
@@ -139,17 +150,7 @@ final class TimeToQualityCommand implements Callable<Integer> {
         baseline.forEach(o -> out.println(row(o, o)));
         List<TimeToQuality.Target> targets = baseline.stream().map(TimeToQuality.Outcome::target).toList();
         List<TimeToQuality.Outcome> outcomes = new ArrayList<>(baseline);
-        // The plain command as a user runs it: the network's defaults (its start, its iterations, its schedule)
-        // and the automatic coarse-to-fine plan for the width. Its budget is its own, not Adam's.
-        StyleTransferOptions recommended = StyleTransferOptions.builder(arch).seed(seed).build();
-        List<CoarseToFine.Scale> plan = CoarseToFine.automaticPlan(photo.width(), recommended.iterations());
-        StyleTransferOptions defaults = recommended.toBuilder()
-                .iterations(plan.get(plan.size() - 1).iterations()).build();
-        for (TimeToQuality.Method method : List.of(
-                new TimeToQuality.Method("default", defaults, plan.subList(0, plan.size() - 1)),
-                new TimeToQuality.Method("lbfgs", lbfgs, List.of()),
-                new TimeToQuality.Method("coarse-to-fine+lbfgs", lbfgs, coarse),
-                new TimeToQuality.Method("coarse-to-fine+adam", adam, coarse))) {
+        for (TimeToQuality.Method method : racers) {
             if (!methods.contains(method.name())) {
                 continue;
             }

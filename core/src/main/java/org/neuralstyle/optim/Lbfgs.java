@@ -50,13 +50,14 @@ public final class Lbfgs implements Optimizer {
         DiagonalScaling scaling = new DiagonalScaling(n);
         scaling.observe(g);
         float[] direction = new float[n];
+        double[] recursion = new double[n]; // the two-loop's q, in double (kept: 8 bytes a value, every evaluation)
         float[] trial = new float[n];
         float[] trialGradient = new float[n];
         while (!objective.exhausted()) {
             if (maxMagnitude(g) <= GRADIENT_TOLERANCE) {
                 return Outcome.CONVERGED;
             }
-            searchDirection(g, history, scaling.diagonal(), direction);
+            searchDirection(g, history, scaling.diagonal(), recursion, direction);
             double slope = Vectors.dot(g, direction);
             if (!(slope < 0)) { // not a descent direction: forget the curvature and go downhill
                 history.clear();
@@ -139,9 +140,9 @@ public final class Lbfgs implements Optimizer {
      * direction = -H g by the two-loop recursion. The initial inverse Hessian is diagonal, H0 = gamma D, with
      * gamma = s'y / y'Dy of the newest pair: D comes from {@link DiagonalScaling}.
      */
-    private static void searchDirection(float[] g, Deque<Correction> history, float[] d, float[] direction) {
+    private static void searchDirection(float[] g, Deque<Correction> history, float[] d, double[] q,
+                                        float[] direction) {
         int n = g.length;
-        double[] q = new double[n];
         for (int i = 0; i < n; i++) {
             q[i] = -g[i];
         }
