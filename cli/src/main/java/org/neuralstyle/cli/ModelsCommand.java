@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.Checksum;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.KnownModel;
@@ -39,9 +40,12 @@ final class ModelsCommand {
     int list() {
         ModelCache cache = ModelCache.fromEnvironment();
         parent.out.println("cache: " + cache.directory() + " (set " + ModelCache.ENVIRONMENT_VARIABLE + " to change)");
+        String row = "%-18s %-10s %5d MB  %-10s %s%n";
+        parent.out.printf(Locale.ROOT, row, BuiltInNetwork.NETWORK, BuiltInNetwork.NETWORK, 5, "built in",
+                BuiltInNetwork.DESCRIPTION);
         for (KnownModel m : KnownModel.all()) {
             Path file = cache.fileFor(m);
-            parent.out.printf(Locale.ROOT, "%-18s %-7s %5d MB  %-10s %s%n", m.name(), m.network(), m.approximateMegabytes(),
+            parent.out.printf(Locale.ROOT, row, m.name(), m.network(), m.approximateMegabytes(),
                     Files.isRegularFile(file) ? "cached" : "not cached", m.description());
         }
         return 0;
@@ -50,6 +54,10 @@ final class ModelsCommand {
     @Command(name = "download", description = "Download a weights file into the cache (verified by checksum).")
     int download(@Parameters(paramLabel = "NAME", description = "A name from `models list`.") String name)
             throws IOException {
+        if (name.equalsIgnoreCase(BuiltInNetwork.NETWORK)) {
+            parent.out.println(BuiltInNetwork.file(ModelCache.fromEnvironment()) + " (built into the program: nothing to download)");
+            return 0;
+        }
         KnownModel model = KnownModel.byName(name).orElseThrow(() -> new UserError("unknown model '" + name
                 + "' (see neural-style models list)"));
         Path file = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), parent.err,
@@ -62,6 +70,11 @@ final class ModelsCommand {
     int verify(@Parameters(paramLabel = "FILE") Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "file not found");
+        }
+        if (BuiltInNetwork.CHECKSUM.matches(file)) {
+            parent.out.println(file + ": OK, " + BuiltInNetwork.NETWORK + " (" + BuiltInNetwork.DESCRIPTION + "), "
+                    + BuiltInNetwork.CHECKSUM);
+            return 0;
         }
         for (KnownModel m : KnownModel.all()) {
             if (m.checksum().matches(file)) {
@@ -133,6 +146,9 @@ final class ModelsCommand {
     }
 
     private static String knownFile(Path file) throws IOException {
+        if (BuiltInNetwork.CHECKSUM.matches(file)) {
+            return "yes, " + BuiltInNetwork.NETWORK + " (" + BuiltInNetwork.DESCRIPTION + ")";
+        }
         for (KnownModel m : KnownModel.all()) {
             if (m.checksum().matches(file)) {
                 return "yes, " + m.name() + " (" + m.description() + ")";

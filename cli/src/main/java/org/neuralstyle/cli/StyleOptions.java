@@ -6,6 +6,7 @@ import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.algorithm.WorkingSize;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
@@ -45,7 +46,9 @@ final class StyleOptions {
     @Option(names = "--iterations", paramLabel = "N", description = "Optimisation steps (default: ${bundle:default.iterations}).")
     Integer iterations;
 
-    @Option(names = "--width", paramLabel = "PX", description = "Resize the content image (and output) to this width.")
+    @Option(names = "--width", paramLabel = "PX", description = "Width of the output, the content resized to it; above "
+            + "the photo's own it enlarges (default: the photo's size, its long side at most "
+            + WorkingSize.DEFAULT_LONG_SIDE + " px).")
     Integer width;
 
     @Option(names = "--style-scales", split = ",", arity = "1..*", paramLabel = "S",
@@ -158,9 +161,10 @@ final class StyleOptions {
     Long seed;
 
     @Option(names = "--network", paramLabel = "NAME",
-            description = "vgg19 (default), vgg16 or squeezenet (fast previews). A weights file path is accepted too, "
+            description = "vgg19 (default where its weights are here or can be downloaded, else the built-in "
+                    + "squeezenet), vgg16 or squeezenet (built in, fast previews). A weights file path is accepted too, "
                     + "as in the reference.")
-    String network = "vgg19";
+    String network;
 
     @Option(names = "--weights", paramLabel = "FILE",
             description = "Weights file: MatConvNet .mat, Keras .h5, ONNX or Caffe. Default: ./" + DEFAULT_WEIGHTS
@@ -175,6 +179,36 @@ final class StyleOptions {
 
     @Mixin
     EngineOptions engine;
+
+    /** The weights found for the default network by {@link #chooseNetwork}; null until then. */
+    private Path defaultWeights;
+
+    /**
+     * With neither --network nor --weights: VGG-19 where its weights are here or can be downloaded, else the
+     * built-in network, said in one line. A check-only pass downloads nothing: it plans for VGG-19 unless the
+     * download already failed, the larger of the two.
+     */
+    void chooseNetwork(PrintWriter err, boolean mayDownload) throws IOException {
+        if (network != null || weights != null || defaultWeights != null) {
+            return;
+        }
+        WeightsLocator locator = locator(err);
+        if (!mayDownload && !locator.hasVgg19()) {
+            return;
+        }
+        WeightsLocator.Located found = locator.locateDefault();
+        network = found.network();
+        defaultWeights = found.file();
+    }
+
+    /** The network the run uses: --network, else the default's choice, else VGG-19. */
+    String networkName() {
+        return network != null ? network : "vgg19";
+    }
+
+    private WeightsLocator locator(PrintWriter err) {
+        return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), err, System.console() != null);
+    }
 
     /**
      * The options: what the user gave, and for everything else the defaults of the network, from the one source
@@ -373,7 +407,7 @@ final class StyleOptions {
             return Networks.byName("vgg19");
         }
         try {
-            return Networks.byName(network);
+            return Networks.byName(networkName());
         } catch (IllegalArgumentException e) {
             throw new UserError("--network: " + e.getMessage());
         }
@@ -381,6 +415,9 @@ final class StyleOptions {
 
     /** The reference took the weights file's path in --network; a known network name always wins. */
     private boolean networkIsAFile() {
+        if (network == null) {
+            return false;
+        }
         try {
             Networks.byName(network);
             return false;
@@ -396,8 +433,10 @@ final class StyleOptions {
         if (networkIsAFile()) {
             return Path.of(network);
         }
-        return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), err, System.console() != null)
-                .locate(architecture.name());
+        if (defaultWeights != null) {
+            return defaultWeights;
+        }
+        return locator(err).locate(architecture.name());
     }
 
     static void requireAtLeast(int value, int min, String option) {

@@ -3,6 +3,7 @@ package org.neuralstyle.cli;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.algorithm.WorkingSize;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.video.FrameReport;
@@ -136,6 +137,7 @@ final class VideoCommand implements Callable<Integer> {
         }
         boolean videoOutput = VideoEncoder.isVideoFile(output);
         Path frames = checkOutput(videoOutput);
+        style.chooseNetwork(err, !parent.checkOnly);
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
         if (options.colors() != org.neuralstyle.algorithm.ColorControl.STYLE) {
@@ -295,7 +297,7 @@ final class VideoCommand implements Callable<Integer> {
     }
 
     private VideoSettings settings(VideoInfo info, VideoInit init, int iterations) {
-        int width = style.width != null ? style.width : info.width();
+        int width = style.width != null ? style.width : WorkingSize.defaultWidth(info.width(), info.height());
         StyleOptions.requireAtLeast(width, 2, "--width");
         int[] size = VideoSettings.frameSize(info.width(), info.height(), width);
         int frames = maxFrames == null ? info.frames() : Math.min(maxFrames, info.frames());

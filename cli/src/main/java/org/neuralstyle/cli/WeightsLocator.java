@@ -1,9 +1,11 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.DownloadException;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.KnownModel;
 import org.neuralstyle.models.ModelCache;
+import org.neuralstyle.network.Networks;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -13,8 +15,9 @@ import java.util.Optional;
 
 /**
  * Finds the weights file when the user names none: the reference's file in the current folder, then the
- * cache, then a verified download into the cache. Offline, the error says which file to get, from where,
- * and where to put it.
+ * cache, then a verified download into the cache; for SqueezeNet, the network built into the program. Where
+ * no network was named and VGG-19 cannot be had, the built-in network paints instead (the first run must paint,
+ * online or not); where VGG-19 was asked for, the error says which file to get, from where, and where to put it.
  */
 final class WeightsLocator {
 
@@ -30,7 +33,39 @@ final class WeightsLocator {
         this.terminal = terminal;
     }
 
+    /** A network's weights, and which network they are for. */
+    record Located(String network, Path file) {
+    }
+
+    /**
+     * The default network: VGG-19 where its weights are here or can be downloaded, else the built-in SqueezeNet,
+     * said in one line with the command that fetches VGG-19.
+     */
+    Located locateDefault() throws IOException {
+        Path local = Path.of(StyleOptions.DEFAULT_WEIGHTS);
+        if (Files.isRegularFile(local)) {
+            return new Located("vgg19", local);
+        }
+        try {
+            return new Located("vgg19", cachedOrDownloadedOrFailed(KnownModel.VGG19));
+        } catch (IOException unavailable) {
+            err.println("neural-style: VGG-19 is not on this machine and could not be downloaded ("
+                    + unavailable.getMessage() + "); painting with the built-in SqueezeNet 1.1 instead. "
+                    + "For VGG-19: neural-style models download vgg19, or --weights FILE");
+            return new Located(BuiltInNetwork.NETWORK, BuiltInNetwork.file(cache));
+        }
+    }
+
+    /** Whether VGG-19's weights are on this machine already (no download needed). */
+    boolean hasVgg19() {
+        return Files.isRegularFile(Path.of(StyleOptions.DEFAULT_WEIGHTS))
+                || Files.isRegularFile(cache.fileFor(KnownModel.VGG19));
+    }
+
     Path locate(String network) throws IOException {
+        if (Networks.byName(network).equals(Networks.byName(BuiltInNetwork.NETWORK))) {
+            return BuiltInNetwork.file(cache);
+        }
         if (network.equals("vgg19")) {
             Path local = Path.of(StyleOptions.DEFAULT_WEIGHTS);
             if (Files.isRegularFile(local)) {
@@ -44,7 +79,19 @@ final class WeightsLocator {
         return cachedOrDownloaded(known.get());
     }
 
+    /** The model from the cache or downloaded; where that fails, a one-line error saying how to get it by hand. */
     Path cachedOrDownloaded(KnownModel model) throws IOException {
+        try {
+            return cachedOrDownloadedOrFailed(model);
+        } catch (IOException e) {
+            String reason = e instanceof DownloadException ? e.getMessage() : "download of " + model.url()
+                    + " failed (" + e.getMessage() + ")";
+            throw new UserError(reason + "; get " + model.url() + " yourself and put it at " + cache.fileFor(model)
+                    + ", or pass --weights FILE");
+        }
+    }
+
+    private Path cachedOrDownloadedOrFailed(KnownModel model) throws IOException {
         Path file = cache.fileFor(model);
         if (Files.isRegularFile(file)) {
             return file; // only verified downloads are ever moved there
@@ -53,11 +100,6 @@ final class WeightsLocator {
                 + cache.directory() + " (set " + ModelCache.ENVIRONMENT_VARIABLE + " to change)");
         try (DownloadProgress progress = new DownloadProgress(err, terminal, model.fileName())) {
             downloader.download(model.url(), file, model.checksum(), progress);
-        } catch (IOException e) {
-            String reason = e instanceof DownloadException ? e.getMessage() : "download of " + model.url()
-                    + " failed (" + e.getMessage() + ")";
-            throw new UserError(reason + "; get " + model.url() + " yourself and put it at " + file
-                    + ", or pass --weights FILE");
         }
         return file;
     }

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -145,7 +146,7 @@ class BadInputTest {
 
     @Test
     void anImageTooSmallForTheNetworkIsNamed() throws IOException {
-        Path squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path squeezenet = BuiltInSqueezeNet.file();
         assertOneLineError(run("--network", "squeezenet", "--weights", squeezenet.toString(), "--width", "24"),
                 "content image is 24x16 pixels", "squeezenet1.1 needs at least 17");
     }

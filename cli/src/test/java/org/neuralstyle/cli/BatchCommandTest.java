@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Assertions;
@@ -49,7 +50,7 @@ class BatchCommandTest {
 
     private List<String> jobOptions() {
         return List.of("--", "--network", "squeezenet", "--weights",
-                SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(), "--width", "64",
+                BuiltInSqueezeNet.file().toString(), "--width", "64",
                 "--iterations", "4");
     }
 
@@ -129,7 +130,7 @@ class BatchCommandTest {
                   - content: photos/chelsea.png
                     styles: [paintings/starry_night.jpg, paintings/the_scream.jpg]
                     options: {style-blend-weights: [0.3, 0.7]}
-                """.formatted(SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx")));
+                """.formatted(BuiltInSqueezeNet.file()));
         CliRun run = CliRun.of("batch", jobFile.toString());
         assertThat(run.exitCode()).isEqualTo(Main.EXIT_RUNTIME_ERROR);
         Path out = temp.resolve("results");

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.network.FlopCount;
@@ -90,7 +91,7 @@ class BenchCommandTest {
         CliRun run = CliRun.of("bench", "time-to-quality",
                 "--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(),
-                "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                "--weights", BuiltInSqueezeNet.file().toString(),
                 "--width", "128", "--iterations", "20,60", "--coarse-iterations", "20", "--json", json.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         List<String> rows = run.out().lines().filter(l -> l.matches("^(adam|default|lbfgs|coarse-to-fine).*")).toList();
@@ -112,7 +113,7 @@ class BenchCommandTest {
         String[] common = {"bench", "time-to-quality",
                 "--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(),
-                "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                "--weights", BuiltInSqueezeNet.file().toString(),
                 "--width", "128", "--iterations", "10"};
         CliRun run = CliRun.of(concat(common, "--methods", "lbfgs"));
         assertThat(run.exitCode()).as(run.err()).isZero();

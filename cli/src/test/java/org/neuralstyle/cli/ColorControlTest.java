@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.ColorTransfer;
@@ -23,7 +24,7 @@ class ColorControlTest {
     private RgbImage paint(String colors) throws IOException {
         Path output = dir.resolve(colors + ".png");
         CliRun run = CliRun.of("--network", "squeezenet",
-                "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                "--weights", BuiltInSqueezeNet.file().toString(),
                 "--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(),
                 "--output", output.toString(), "--width", "256", "--iterations", "150", "--colors", colors);

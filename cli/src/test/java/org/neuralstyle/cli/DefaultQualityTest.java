@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -32,7 +33,7 @@ class DefaultQualityTest {
         Path content = SharedData.media("content/" + photo);
         Path output = dir.resolve("out.png");
         CliRun run = CliRun.of("--network", "squeezenet",
-                "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                "--weights", BuiltInSqueezeNet.file().toString(),
                 "--content", content.toString(), "--styles", SharedData.media("style/" + painting).toString(),
                 "--output", output.toString(), "--width", "384", "--print-iterations", "100");
         assertThat(run.exitCode()).as(run.err()).isZero();

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.algorithm.LossSpec;
@@ -138,7 +139,7 @@ class MemoryPlanTest {
         assertThat(run.out()).contains("iteration 1/3: tile pass 1/12");
         CliRun squeeze = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", dir.resolve("s.png").toString(),
-                "--network", "squeezenet", "--weights", SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx")
+                "--network", "squeezenet", "--weights", BuiltInSqueezeNet.file()
                         .toString(), "--tile-size", "128");
         assertThat(squeeze.exitCode()).isNotZero();
         assertThat(squeeze.err()).contains("--tile-size: squeezenet1.1 cannot be tiled");

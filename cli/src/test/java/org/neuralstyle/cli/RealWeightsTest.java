@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.ImageFiles;
@@ -23,7 +24,7 @@ class RealWeightsTest {
     void paintsTheCatInTheStyleOfStarryNight() throws IOException {
         Path content = SharedData.media("content/chelsea.png");
         Path style = SharedData.media("style/starry_night.jpg");
-        Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path weights = BuiltInSqueezeNet.file();
         Path output = dir.resolve("cat.png");
         CliRun run = CliRun.of("--network", "squeezenet1.1", "--weights", weights.toString(),
                 "--content", content.toString(), "--styles", style.toString(), "--output", output.toString(),

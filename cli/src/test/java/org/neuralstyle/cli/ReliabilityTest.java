@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -37,7 +38,7 @@ class ReliabilityTest {
 
     /** A quick SqueezeNet run's arguments, with option/value pairs replaced or added. */
     private List<String> args(Path output, String... overrides) {
-        Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path weights = BuiltInSqueezeNet.file();
         return CliRun.overridden(List.of("--network", "squeezenet", "--weights", weights.toString(),
                 "--content", content.toString(), "--styles", style.toString(), "--output", output.toString(),
                 "--width", "64", "--iterations", "2", "--initial", "content"), overrides);

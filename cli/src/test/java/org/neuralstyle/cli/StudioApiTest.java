@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
@@ -45,7 +46,7 @@ class StudioApiTest {
 
     private Path start(String host, String token, long maxUpload, int maxSide) throws IOException {
         Path data = temp.resolve("data");
-        Path squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path squeezenet = BuiltInSqueezeNet.file();
         server = StudioServer.start(new StudioSettings(host, 0, data, token, maxUpload, maxSide),
                 new CliJobRunner(CliJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
         base = "http://127.0.0.1:" + server.port();

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
@@ -62,7 +63,7 @@ class StudioBrowserTest {
             System.err.println("SKIPPED: " + reason);
             Assumptions.abort(reason);
         }
-        squeezenet = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        squeezenet = BuiltInSqueezeNet.file();
         data = temp.resolve("studio");
         server = startServer();
         ChromeOptions options = new ChromeOptions();

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -34,7 +35,7 @@ class VideoCommandTest {
     Path dir;
 
     private static List<String> treeJob(Path output, String mode) {
-        Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path weights = BuiltInSqueezeNet.file();
         return new ArrayList<>(List.of("video", "--content", SharedData.media("video/tree.avi").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(),
                 "--network", "squeezenet", "--weights", weights.toString(),
@@ -57,8 +58,7 @@ class VideoCommandTest {
             Path output = dir.resolve(mode + ".mp4");
             List<String> job = new ArrayList<>(List.of("video", "--content", SharedData.media("video/tree.avi").toString(),
                     "--styles", SharedData.media("style/starry_night.jpg").toString(),
-                    "--network", "squeezenet", "--weights", SharedData.root()
-                            .resolve("models/squeezenet1.1/squeezenet1.1.onnx").toString(),
+                    "--network", "squeezenet", "--weights", BuiltInSqueezeNet.file().toString(),
                     "--width", "128", "--frames", "24", "--iterations", "150", "--seed", "1",
                     "--output", output.toString()));
             if (!mode.equals("default")) {

@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -157,7 +158,7 @@ class WeightFilesCliTest {
 
     @Test
     void inspectTellsTheRealSqueezeNetFromAVgg() {
-        Path file = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path file = BuiltInSqueezeNet.file();
         CliRun run = CliRun.of("models", "inspect", file.toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("first weights 'squeezenet0_conv0_weight': an MXNet Gluon or PyTorch export")

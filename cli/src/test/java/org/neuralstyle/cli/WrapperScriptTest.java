@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.testing.SharedData;
@@ -81,7 +82,7 @@ class WrapperScriptTest {
     /** The real program started as the script starts it: no TensorFlow start-up lines, its own lines intact. */
     @Test
     void theProgramsMessagesReachTheTerminalWithoutTensorFlowsStartUpLines() throws Exception {
-        Path weights = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path weights = BuiltInSqueezeNet.file();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         String program = "'" + java + "' -cp '" + System.getProperty("java.class.path") + "' ";
         String stylize = Main.class.getName() + " --network squeezenet --weights '" + weights + "' --content '"

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
+import java.net.ProxySelector;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -33,8 +34,12 @@ public final class Downloader {
 
     private final HttpClient client;
 
+    /**
+     * Through the proxy Java is told of (-Dhttps.proxyHost/-Dhttps.proxyPort, or the system's with
+     * -Djava.net.useSystemProxies=true in NEURAL_STYLE_JAVA_OPTS): an HttpClient uses none unless given a selector.
+     */
     public Downloader() {
-        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
+        this(HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).proxy(ProxySelector.getDefault())
                 .connectTimeout(Duration.ofSeconds(20)).build());
     }
 

@@ -1,5 +1,6 @@
 package org.neuralstyle.algorithm;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.engine.CpuFeatures;
 import org.neuralstyle.engine.EngineSettings;
@@ -30,7 +31,7 @@ class PrecisionTest {
     @Test
     void theBf16LossAtIterationZeroIsWithinOnePercentOfFp32() throws IOException {
         NetworkWeights squeeze = WeightFiles.load(
-                SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx"), SqueezeNet.v1_1());
+                BuiltInSqueezeNet.file(), SqueezeNet.v1_1());
         RgbImage photo = Resampling.toWidth(ImageFiles.read(SharedData.media("content/chelsea.png")), 160);
         RgbImage painting = Resampling.toWidth(ImageFiles.read(SharedData.media("style/starry_night.jpg")), 200);
         float[] start = TestImages.random(photo.width(), photo.height(), 3).pixels();

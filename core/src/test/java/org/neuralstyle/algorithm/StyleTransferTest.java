@@ -1,5 +1,6 @@
 package org.neuralstyle.algorithm;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.network.NetworkWeights;
@@ -101,8 +102,7 @@ class StyleTransferTest {
      */
     @Test
     void lbfgsChangesAPhotoWithinItsFirstEvaluations() throws java.io.IOException {
-        NetworkWeights squeeze = org.neuralstyle.weights.WeightFiles.load(org.neuralstyle.testing.SharedData.root()
-                .resolve("models/squeezenet1.1/squeezenet1.1.onnx"), org.neuralstyle.network.SqueezeNet.v1_1());
+        NetworkWeights squeeze = org.neuralstyle.weights.WeightFiles.load(org.neuralstyle.testing.BuiltInSqueezeNet.file(), org.neuralstyle.network.SqueezeNet.v1_1());
         RgbImage photo = org.neuralstyle.image.Resampling.toWidth(org.neuralstyle.image.ImageFiles.read(
                 org.neuralstyle.testing.SharedData.media("content/chelsea.png")), 256);
         StyleImage painting = StyleImage.of(org.neuralstyle.image.ImageFiles.read(

@@ -1,5 +1,6 @@
 package org.neuralstyle.weights;
 
+import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -47,7 +48,7 @@ class OnnxWeightsTest {
 
     @Test
     void readsTheRealSqueezeNetFile() throws IOException {
-        Path file = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path file = BuiltInSqueezeNet.file();
         NetworkWeights w = WeightFiles.load(file, SqueezeNet.v1_1());
         assertThat(w.convolutions()).hasSize(26);
         assertThat(w.convolution("conv25").outputChannels()).isEqualTo(1000);
@@ -57,7 +58,7 @@ class OnnxWeightsTest {
 
     @Test
     void theWrongNetworkForTheFileIsNamed() throws IOException {
-        Path file = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path file = BuiltInSqueezeNet.file();
         assertThatThrownBy(() -> WeightFiles.load(file, Vgg.vgg19())).isInstanceOf(WeightsFormatException.class)
                 .hasMessageContaining("squeezenet1.1.onnx").hasMessageContaining("expected").hasMessageContaining("conv1_2");
         NetworkWeights tiny = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 1);
@@ -69,7 +70,7 @@ class OnnxWeightsTest {
 
     @Test
     void truncatedOnnxFileIsAFormatError() throws IOException {
-        Path file = SharedData.root().resolve("models/squeezenet1.1/squeezenet1.1.onnx");
+        Path file = BuiltInSqueezeNet.file();
         byte[] bytes = Files.readAllBytes(file);
         Path cut = dir.resolve("cut.onnx");
         Files.write(cut, Arrays.copyOf(bytes, bytes.length / 2));

@@ -1,0 +1,79 @@
+package org.neuralstyle.benchmark;
+
+import org.neuralstyle.engine.CpuFeatures;
+import org.neuralstyle.engine.Precision;
+import org.neuralstyle.network.FlopCount;
+import org.neuralstyle.network.NetworkArchitecture;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * How long a run will take on this machine, said before it starts: the benchmark's cost model, i.e. the analytic
+ * FLOPs of each iteration ({@link FlopCount#iteration}) at the rate an iteration of this network reaches, as a share
+ * of the matrix-product peak measured on this machine ({@link MatrixProductPeak}). The shares are `bench`'s
+ * measurements (docs/performance.md): machines of one kind differ about 2x, and the measured peak carries that.
+ */
+public final class TimeEstimate {
+
+    /** One stage of a run: an image size and the iterations spent at it. */
+    public record Stage(int width, int height, int iterations) {
+    }
+
+    /** The matrix-product size measured: large enough for the peak, small enough to take a fraction of a second. */
+    public static final int PEAK_SIZE = 1024;
+
+    /**
+     * A tiled iteration's cost against a whole one at the same size: one extra forward pass for the exact
+     * statistics, partly won back by cache-sized tiles (bench: 1.27x at 2048 px, 1.55x in the worst case).
+     */
+    static final double TILED_FACTOR = 1.4;
+
+    /** Set-up before the first iteration: graph building and the style targets (bench's set-up column, 1-8 s). */
+    static final double SETUP_SECONDS = 3;
+
+    private TimeEstimate() {
+    }
+
+    /**
+     * The share of the fp32 matrix-product peak one iteration reaches. VGG's large 3x3 convolutions run at the peak
+     * (bench, 2026-12-03, 2-core Xeon with AMX: 101-106% at 256-512 px); in bf16 oneDNN goes well past the fp32 peak,
+     * 2.3-2.6x with AMX, 1.55x with AVX512_BF16 (REFERENCE 10). SqueezeNet's small layers are bound by per-operation
+     * overhead: 9-11% in either precision.
+     */
+    static double peakShare(NetworkArchitecture architecture, Precision precision, CpuFeatures cpu) {
+        if (!architecture.name().startsWith("vgg")) {
+            return 0.10;
+        }
+        if (precision != Precision.BF16 || !cpu.hasBf16()) {
+            return 1.0;
+        }
+        return cpu.flags().contains("amx_bf16") ? 2.4 : 1.55;
+    }
+
+    /** The estimated wall time of a run's stages with these layers, at a measured fp32 peak in GFLOP/s. */
+    public static Duration of(NetworkArchitecture architecture, Collection<String> layers, List<Stage> stages,
+                              boolean tiled, double peakGflops, Precision precision, CpuFeatures cpu) {
+        double rate = peakGflops * 1e9 * peakShare(architecture, precision, cpu);
+        double seconds = SETUP_SECONDS;
+        for (Stage stage : stages) {
+            double flops = FlopCount.iteration(architecture, layers, stage.width(), stage.height());
+            seconds += stage.iterations() * flops / rate * (tiled ? TILED_FACTOR : 1);
+        }
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** "40 s", "12 min", "2.5 h": as precise as an estimate within a factor of two deserves. */
+    public static String words(Duration duration) {
+        double s = duration.toMillis() / 1000.0;
+        if (s < 90) {
+            return Math.max(1, Math.round(s / (s < 20 ? 1 : 5)) * (s < 20 ? 1 : 5)) + " s";
+        }
+        if (s < 90 * 60) {
+            return Math.round(s / 60) + " min";
+        }
+        return String.format(Locale.ROOT, "%.1f h", s / 3600);
+    }
+}
