@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.List;
 
 /** Entry point of the {@code neural-style} program. */
 public final class Main {
@@ -24,7 +25,14 @@ public final class Main {
     /** Runs the program in this JVM; returns the exit code. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = commandLine(out, err);
-        return cli.execute(args);
+        List<String> arguments;
+        try {
+            arguments = SettingsFrom.apply(cli.getCommandSpec(), List.of(args), err);
+        } catch (IOException | UserError e) {
+            err.println("neural-style: " + describe(e));
+            return EXIT_RUNTIME_ERROR;
+        }
+        return cli.execute(arguments.toArray(String[]::new));
     }
 
     static CommandLine commandLine(PrintWriter out, PrintWriter err) {

@@ -402,6 +402,12 @@ final class StyleOptions {
         return Initialization.image(images.read(Path.of(initial), "--initial"), blend);
     }
 
+    /** The --initial image file, where the start is one (not "content" or "noise"). */
+    Optional<Path> initialFile() {
+        return initial == null || initial.equals("content") || initial.equals("noise") ? Optional.empty()
+                : Optional.of(Path.of(initial));
+    }
+
     NetworkArchitecture architecture() {
         if (networkIsAFile()) {
             return Networks.byName("vgg19");

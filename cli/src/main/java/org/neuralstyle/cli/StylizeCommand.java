@@ -42,7 +42,8 @@ import java.util.stream.Collectors;
 
 /** {@code neural-style}: stylize one image. Option names and defaults follow the reference implementation. */
 @Command(name = "neural-style", mixinStandardHelpOptions = true, version = "neural-style 0.1.0",
-        subcommands = {VideoCommand.class, ModelsCommand.class, BenchCommand.class, ServeCommand.class, BatchCommand.class},
+        subcommands = {VideoCommand.class, ModelsCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
+                BatchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
@@ -105,6 +106,10 @@ final class StylizeCommand implements Callable<Integer> {
             description = "Quality of a .jpg output, 1-100 (default: ${DEFAULT-VALUE}).", defaultValue = "95")
     int jpegQuality;
 
+    @Option(names = "--settings-from", paramLabel = "PICTURE", description = "Paint again with the settings a "
+            + "picture made by neural-style carries (see `neural-style info`); options given beside it win.")
+    Path settingsFrom; // laid under the given options before parsing (SettingsFrom); here for --help and parsing
+
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
@@ -156,7 +161,7 @@ final class StylizeCommand implements Callable<Integer> {
                         .stylize(run.content(), run.styles(), run.options(), run.scales(),
                                 StyleTransferListener.both(progress, observer));
             }
-            writeOutputs(result);
+            writeOutputs(result, settings(run));
             stop.finished();
             return report(result);
         }
@@ -183,12 +188,22 @@ final class StylizeCommand implements Callable<Integer> {
         }
     }
 
-    /** The image first (rescued if it cannot be written where asked), then the plot. */
-    private void writeOutputs(StyleTransferResult result) throws IOException {
+    /** What the picture records of how it was made: the version, the command that reproduces it, its inputs. */
+    private String settings(Run run) throws IOException {
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(content);
+        inputs.addAll(style.styles);
+        style.initialFile().ifPresent(inputs::add);
+        return RecordedSettings.of(spec, spec.commandLine().getParseResult().originalArgs(), run.options().seed(),
+                style.networkName(), inputs).text();
+    }
+
+    /** The image first, carrying its settings (rescued if it cannot be written where asked), then the plot. */
+    private void writeOutputs(StyleTransferResult result, String settings) throws IOException {
         RgbImage image = result.image();
         float[] alpha = contentAlpha == null ? null : Resampling.resizePlane(contentAlpha.alpha(),
                 contentAlpha.image().width(), contentAlpha.image().height(), image.width(), image.height());
-        ResultRescue.inCache().write(image, alpha, encoding(), output, "--output");
+        ResultRescue.inCache().write(image, alpha, encoding().withSettings(settings), output, "--output");
         if (progressPlot != null) {
             try {
                 ImageFiles.write(LossPlot.draw(result.history()), progressPlot);

@@ -98,6 +98,9 @@ final class ImageEncoder {
             }
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             tagSrgb(metadata, format);
+            if (encoding.settings() != null) {
+                embedSettings(metadata, format, encoding.settings());
+            }
             writer.write(null, new IIOImage(image, null, metadata), param);
         } finally {
             writer.dispose();
@@ -140,6 +143,53 @@ final class ImageEncoder {
             }
         } catch (IIOInvalidTreeException e) {
             throw new IOException("cannot tag the image sRGB: " + e.getMessage(), e);
+        }
+    }
+
+    /** The settings that made the picture, in the format's place for text ({@link EmbeddedSettings}). */
+    private static void embedSettings(IIOMetadata metadata, String format, String settings) throws IOException {
+        try {
+            switch (format) {
+                case "png" -> {
+                    IIOMetadataNode root = new IIOMetadataNode("javax_imageio_png_1.0");
+                    IIOMetadataNode itxt = new IIOMetadataNode("iTXt");
+                    IIOMetadataNode entry = new IIOMetadataNode("iTXtEntry");
+                    entry.setAttribute("keyword", EmbeddedSettings.KEYWORD);
+                    entry.setAttribute("compressionFlag", "FALSE");
+                    entry.setAttribute("compressionMethod", "0");
+                    entry.setAttribute("languageTag", "");
+                    entry.setAttribute("translatedKeyword", "");
+                    entry.setAttribute("text", EmbeddedSettings.ascii(settings));
+                    itxt.appendChild(entry);
+                    root.appendChild(itxt);
+                    metadata.mergeTree("javax_imageio_png_1.0", root);
+                }
+                case "jpeg" -> {
+                    String name = metadata.getNativeMetadataFormatName();
+                    Node root = metadata.getAsTree(name);
+                    Node markers = find(root, "markerSequence");
+                    if (markers != null) {
+                        IIOMetadataNode comment = new IIOMetadataNode("com");
+                        comment.setAttribute("comment", EmbeddedSettings.asComment(settings));
+                        markers.insertBefore(comment, markers.getFirstChild());
+                        metadata.setFromTree(name, root);
+                    }
+                }
+                case "tiff" -> {
+                    TIFFDirectory directory = TIFFDirectory.createFromMetadata(metadata);
+                    directory.addTIFFField(new TIFFField(BaselineTIFFTagSet.getInstance()
+                            .getTag(BaselineTIFFTagSet.TAG_IMAGE_DESCRIPTION), TIFFTag.TIFF_ASCII, 1,
+                            new String[] {EmbeddedSettings.asComment(settings)}));
+                    IIOMetadata tagged = directory.getAsMetadata();
+                    metadata.setFromTree(tagged.getNativeMetadataFormatName(),
+                            tagged.getAsTree(tagged.getNativeMetadataFormatName()));
+                }
+                default -> {
+                    // BMP has no place for text.
+                }
+            }
+        } catch (IIOInvalidTreeException e) {
+            throw new IOException("cannot record the settings in the image: " + e.getMessage(), e);
         }
     }
 
