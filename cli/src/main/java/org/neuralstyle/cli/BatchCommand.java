@@ -34,8 +34,8 @@ import java.util.concurrent.Callable;
 /** {@code neural-style batch}: many stylizations from a job file or folders, resumable, shardable, on a cluster. */
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
         description = {"Runs many stylizations: a job file (YAML or JSON; see the README), or every --contents with "
-                + "every --styles, each once per combination of --sweep values. Options after the batch's own apply "
-                + "to every job (e.g. -- --width 512 --iterations 300).",
+                + "every --styles, each once per combination of --sweep values. A single run's options given here apply "
+                + "to every job (e.g. --width 512 --iterations 300; after -- too).",
                 "Finished jobs are skipped on a rerun; a failed job is recorded and the others go on. The summary and "
                         + "a contact sheet of every result are written at the end (or by --collect after shards)."})
 final class BatchCommand implements Callable<Integer> {
@@ -66,8 +66,8 @@ final class BatchCommand implements Callable<Integer> {
             + "(e.g. style-weight=100,500,2500); repeatable: every combination.")
     List<String> sweeps;
 
-    @Option(names = "--output-dir", paramLabel = "FOLDER", description = "Where the results go (default: the job "
-            + "file's output).")
+    @Option(names = {"--output", "--output-dir"}, paramLabel = "FOLDER", description = "Where the results go "
+            + "(default: the job file's output).")
     Path outputDir;
 
     @Option(names = "--shard", paramLabel = "K/N", description = "Run part K of N (from 0) of the jobs.")

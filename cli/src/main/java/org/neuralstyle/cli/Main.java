@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point of the {@code neural-style} program. */
@@ -28,6 +29,13 @@ public final class Main {
         List<String> arguments;
         try {
             arguments = SettingsFrom.apply(cli.getCommandSpec(), List.of(args), err);
+            if (!arguments.isEmpty() && arguments.get(0).equals("batch")) {
+                List<String> batch = BatchArguments.normalise(cli.getSubcommands().get("batch").getCommandSpec(),
+                        cli.getCommandSpec(), cli.getSubcommands().get("video").getCommandSpec(),
+                        arguments.subList(1, arguments.size()));
+                arguments = new ArrayList<>(List.of("batch"));
+                arguments.addAll(batch);
+            }
         } catch (IOException | UserError e) {
             err.println("neural-style: " + describe(e));
             return EXIT_RUNTIME_ERROR;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.testing.SharedData;
 
 import javax.imageio.ImageIO;
@@ -66,6 +67,34 @@ class BatchCommandTest {
         try (Stream<Path> files = Files.list(out)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.contains("__")).sorted().toList();
         }
+    }
+
+    /**
+     * The natural first batch command: --output as a single run names it, a single run's options straight after the
+     * batch's own (no --); each result records the job's settings. An option of neither is one line naming it.
+     */
+    @Test
+    void theNaturalFormTakesASingleRunsOptionsAndEachResultCarriesItsSettings() throws IOException {
+        Path[] in = inputs();
+        Path out = temp.resolve("natural");
+        CliRun run = CliRun.of("batch", "--contents", in[0].toString(), "--styles", in[1].toString(), "--output",
+                out.toString(), "--width", "64", "--network", "squeezenet", "--iterations", "3");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("batch: 4 run, 0 already done, 0 failed");
+        List<String> results = results(out);
+        assertThat(results).hasSize(4);
+        for (String name : results) {
+            assertThat(ImageFiles.read(out.resolve(name)).width()).isEqualTo(64);
+            assertThat(org.neuralstyle.image.EmbeddedSettings.read(out.resolve(name)).orElseThrow())
+                    .contains("--width 64").contains("--iterations 3").contains("--network squeezenet");
+        }
+
+        CliRun wrong = CliRun.of("batch", "--contents", in[0].toString(), "--styles", in[1].toString(), "--output",
+                temp.resolve("never").toString(), "--widht", "64");
+        assertThat(wrong.exitCode()).isNotZero();
+        assertThat(wrong.err().lines().toList()).hasSize(1);
+        assertThat(wrong.err()).contains("--widht is not an option of batch, nor of a single run");
+        assertThat(temp.resolve("never")).doesNotExist();
     }
 
     @Test
