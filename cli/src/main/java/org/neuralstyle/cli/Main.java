@@ -54,6 +54,8 @@ public final class Main {
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
         cli.setResourceBundle(new DefaultsHelp()); // the defaults the help text shows
+        GroupedHelp.install(cli);
+        GroupedHelp.install(cli.getSubcommands().get("video"));
         // Usage mistakes: one line and a pointer to --help, not the whole usage text.
         cli.setParameterExceptionHandler((ex, args) -> {
             err.println("neural-style: " + ex.getMessage() + " (see --help)");

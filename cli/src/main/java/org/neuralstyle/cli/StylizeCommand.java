@@ -45,6 +45,8 @@ import java.util.stream.Collectors;
         subcommands = {VideoCommand.class, ModelsCommand.class, InfoCommand.class, BenchCommand.class, ServeCommand.class,
                 BatchCommand.class},
         sortOptions = false, usageHelpAutoWidth = true,
+        customSynopsis = {"neural-style --content FILE --styles FILE... --output FILE [OPTION...]",
+                "       neural-style COMMAND [OPTION...]"},
         description = "Paints a content image in the style of one or more style images "
                 + "(Gatys et al., as in \"Neural Style in TensorFlow\").")
 final class StylizeCommand implements Callable<Integer> {

@@ -44,6 +44,7 @@ import java.util.concurrent.Callable;
 
 /** {@code neural-style video}: stylize a video file or a folder of frames, frame by frame. */
 @Command(name = "video", mixinStandardHelpOptions = true, sortOptions = false, usageHelpAutoWidth = true,
+        customSynopsis = "neural-style video --content VIDEO|FOLDER --styles FILE... --output VIDEO|FOLDER [OPTION...]",
         description = {"Stylizes a video (any file FFmpeg reads, or a folder of frame images) frame by frame.",
                 "Finished frames are kept as they are done; rerunning the same command continues where it stopped.",
                 "The video is assembled at the end, with the source's frame times and audio."})
