@@ -1,5 +1,8 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.models.BuiltInNetwork;
+import org.neuralstyle.models.Downloader;
+import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.Networks;
 import org.neuralstyle.studio.StudioServer;
 import org.neuralstyle.studio.StudioSettings;
@@ -13,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
@@ -38,7 +42,8 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     Path data;
 
     @Option(names = "--model", paramLabel = "NETWORK=FILE", description = "Offer this network with this weights file "
-            + "(e.g. squeezenet=squeezenet1.1.onnx); repeatable. Default: vgg19 with the weights the command line finds.")
+            + "(e.g. vgg16=vgg16.h5); repeatable. Default: vgg19 with the weights the command line finds, and the built-in "
+            + "squeezenet (first where VGG-19's weights are not on this machine).")
     Map<String, Path> models;
 
     @Option(names = "--max-upload", paramLabel = "SIZE", description = "Largest upload accepted (default: 40M).")
@@ -96,11 +101,19 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
         }
     }
 
-    /** The offered networks: the user's, each file checked now; else VGG-19 with the command line's lookup. */
+    /**
+     * The offered networks: the user's, each file checked now; else VGG-19 with the command line's lookup and the
+     * built-in SqueezeNet, VGG-19 first where its weights are on this machine, else SqueezeNet (a studio started
+     * offline paints from its first job).
+     */
     private Map<String, Path> networks() {
         Map<String, Path> offered = new LinkedHashMap<>();
         if (models == null || models.isEmpty()) {
-            offered.put("vgg19", null);
+            boolean vgg19Here = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), parent.err, false)
+                    .hasVgg19();
+            for (String network : vgg19Here ? List.of("vgg19", BuiltInNetwork.NETWORK) : List.of(BuiltInNetwork.NETWORK, "vgg19")) {
+                offered.put(network, null);
+            }
             return offered;
         }
         models.forEach((name, file) -> {

@@ -112,6 +112,24 @@ class FirstUseTest {
         assertThat(ImageFiles.read(dir.resolve("b.png")).width()).isEqualTo(128);
     }
 
+    /** --help in groups with headings, the common options on the first screen, every option still listed. */
+    @Test
+    void helpComesInGroupsWithTheCommonOnesFirst() {
+        CliRun help = CliRun.of("--help");
+        assertThat(help.exitCode()).isZero();
+        List<String> lines = help.out().lines().toList();
+        List<String> headings = lines.stream().filter(l -> l.matches("[A-Z][a-z ]+:")).toList();
+        assertThat(headings).containsSubsequence("Input and output:", "Style:", "Size and memory:", "Colour:",
+                "Optimisation:", "Network and weights:");
+        assertThat(String.join("\n", lines.subList(0, 12))).contains("--content").contains("--styles").contains("--output");
+        for (picocli.CommandLine.Model.OptionSpec option : Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
+                new java.io.PrintWriter(java.io.Writer.nullWriter())).getCommandSpec().options()) {
+            assertThat(help.out()).as("every option listed").contains(option.longestName());
+        }
+        CliRun video = CliRun.of("video", "--help");
+        assertThat(video.out()).contains("Video:").contains("--temporal-weight").contains("early-stop");
+    }
+
     private static String valueOf(List<String> args, String option) {
         return args.get(args.indexOf(option) + 1);
     }
