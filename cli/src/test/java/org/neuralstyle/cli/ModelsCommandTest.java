@@ -22,6 +22,20 @@ class ModelsCommandTest {
                 .contains("vgg19 ").contains("vgg19-matconvnet").contains("80 MB").contains("534 MB");
     }
 
+    /** The built-in network is listed, recognised by its checksum, and needs no download. */
+    @Test
+    void theBuiltInNetworkIsListedAndRecognised() {
+        CliRun list = CliRun.of("models", "list");
+        assertThat(list.out()).containsPattern("squeezenet +squeezenet +5 MB +built in +SqueezeNet 1\\.1");
+        Path builtIn = org.neuralstyle.testing.BuiltInSqueezeNet.file();
+        CliRun verify = CliRun.of("models", "verify", builtIn.toString());
+        assertThat(verify.exitCode()).as(verify.err()).isZero();
+        assertThat(verify.out()).contains(": OK, squeezenet (");
+        CliRun download = CliRun.of("models", "download", "squeezenet");
+        assertThat(download.exitCode()).isZero();
+        assertThat(download.out()).contains("built into the program: nothing to download");
+    }
+
     @Test
     void verifyRejectsAFileThatIsNoKnownModel() throws IOException {
         Path file = dir.resolve("vgg19.h5");
