@@ -145,7 +145,7 @@ final class StylizeCommand implements Callable<Integer> {
             return 0;
         }
         Run run = prepare();
-        err.println("neural-style: " + run.estimate(style.engine.settings()));
+        out.println(run.estimate(style.engine.settings()));
         if (verbose) {
             out.println(run.describe());
             out.println("weights file " + run.weightsFile() + ", SHA-256 " + Checksum.of(run.weightsFile(), "SHA-256"));

@@ -88,8 +88,9 @@ class FirstUseTest {
         assertThat(painted.width()).isEqualTo(512);
         assertThat(painted.height()).isEqualTo(342);
         assertThat(run.err()).contains("painting at 512 x 342 (the photo is 3000 x 2001); --width 3000 paints it at full size");
-        Matcher estimate = Pattern.compile("512 x 342, squeezenet1.1, 100 iterations: about (\\d+) (s|min)").matcher(run.err());
-        assertThat(estimate.find()).as(run.err()).isTrue();
+        Matcher estimate = Pattern.compile("512 x 342, squeezenet1.1, 100 iterations: about (\\d+) (s|min) here")
+                .matcher(run.out());
+        assertThat(estimate.find()).as(run.out()).isTrue();
         double estimated = Double.parseDouble(estimate.group(1)) * (estimate.group(2).equals("min") ? 60 : 1);
         assertThat(estimated).as("estimate against %.1f s measured", seconds).isBetween(seconds / 2, seconds * 2);
     }
