@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.UserError;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;

@@ -1,6 +1,8 @@
 package org.neuralstyle.cli;
 
-import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.WeightsCache;
+import org.neuralstyle.job.JobListener;
 import org.neuralstyle.batch.BatchFolder;
 import org.neuralstyle.batch.BatchJob;
 import org.neuralstyle.batch.BatchRun;
@@ -321,7 +323,7 @@ final class BatchCommand implements Callable<Integer> {
             @Override
             public BatchRun.Outcome run(List<String> arguments, Path log) {
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-                    InProcessRun.Result result = InProcessRun.run(arguments, StyleTransferListener.NONE, out, weights);
+                    InProcessRun.Result result = InProcessRun.run(arguments, JobListener.NONE, out, weights);
                     return new BatchRun.Outcome(result.succeeded(), result.status() == StylizeCommand.EXIT_INTERRUPTED,
                             result.message());
                 } catch (IOException e) {

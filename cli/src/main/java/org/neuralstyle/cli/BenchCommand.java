@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.UserError;
 import org.neuralstyle.benchmark.IterationBenchmark;
 import org.neuralstyle.benchmark.MatrixProductPeak;
 import org.neuralstyle.benchmark.ProcessMemory;

@@ -1,10 +1,10 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.WeightsCache;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.studio.JobListener;
 import org.neuralstyle.studio.JobRunner;
 import org.neuralstyle.studio.OptionCatalogue;
-import org.neuralstyle.video.VideoListener;
 import org.neuralstyle.video.io.FrameSource;
 import org.neuralstyle.video.io.VideoInfo;
 import picocli.CommandLine;
@@ -89,7 +89,7 @@ final class CliJobRunner implements JobRunner {
     @Override
     public JobOutcome run(List<String> arguments, JobListener listener, Path log) {
         // Frames are heard by a video run, iterations by both.
-        VideoListener observer = new VideoListener() {
+        org.neuralstyle.job.JobListener observer = new org.neuralstyle.job.JobListener() {
             @Override
             public void onFrameStart(int frame, int frames, int iterations) {
                 listener.onFrame(frame, frames);

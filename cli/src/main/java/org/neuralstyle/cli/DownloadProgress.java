@@ -4,12 +4,12 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.neuralstyle.models.Downloader;
+import org.neuralstyle.job.JobListener;
 
 import java.io.PrintWriter;
 
 /** A download's progress: a bar in MB on a terminal, a line every 10% otherwise. */
-final class DownloadProgress implements Downloader.Progress, AutoCloseable {
+final class DownloadProgress implements JobListener.Download {
 
     private final PrintWriter err;
     private final boolean terminal;

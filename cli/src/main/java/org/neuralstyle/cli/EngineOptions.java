@@ -2,7 +2,7 @@ package org.neuralstyle.cli;
 
 import org.neuralstyle.engine.CpuFeatures;
 import org.neuralstyle.engine.EngineSettings;
-import org.neuralstyle.engine.Precision;
+import org.neuralstyle.job.EngineChoice;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
@@ -33,42 +33,18 @@ final class EngineOptions {
     /** The machine's processor; a test may put another in its place. */
     CpuFeatures cpu = CpuFeatures.ofThisMachine();
 
+    /** What was asked, for a job. */
+    EngineChoice choice() {
+        return new EngineChoice(threads, precision, cpu);
+    }
+
     EngineSettings settings() {
-        if (threads != null && threads < 1) {
-            throw new UserError("--threads must be at least 1, got " + threads);
-        }
-        EngineSettings defaults = EngineSettings.defaults();
-        return (threads == null ? defaults : defaults.withThreads(threads)).withPrecision(resolvedPrecision());
+        return choice().settings();
     }
 
     /** Said once before a run where the precision asked for cannot be had: bf16 on a CPU without it. */
     Optional<String> notice() {
-        if (requested() == Requested.BF16 && !cpu.hasBf16()) {
-            return Optional.of("--precision bf16: this processor has no AVX512_BF16 or AMX instructions, where bf16 "
-                    + "would be emulated and slower; running in fp32");
-        }
-        return Optional.empty();
-    }
-
-    private enum Requested { FP32, BF16, AUTO }
-
-    private Requested requested() {
-        if (precision == null || precision.equalsIgnoreCase("auto")) {
-            return Requested.AUTO;
-        }
-        try {
-            return Requested.valueOf(Precision.parse(precision).name());
-        } catch (IllegalArgumentException e) {
-            throw new UserError("--precision: " + e.getMessage());
-        }
-    }
-
-    /**
-     * bf16 where it was asked for or left to auto and the processor has it, else fp32. Auto may pick it: its
-     * pictures are as good as fp32's (README, Speed: the same sharpness, final losses within 0.7%).
-     */
-    private Precision resolvedPrecision() {
-        return requested() != Requested.FP32 && cpu.hasBf16() ? Precision.BF16 : Precision.FP32;
+        return choice().notice();
     }
 
     /** The same settings as arguments, for a child process. */

@@ -1,6 +1,10 @@
 package org.neuralstyle.cli;
 
-import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.job.ImageJob;
+import org.neuralstyle.job.JobListener;
+import org.neuralstyle.job.VideoJob;
+import org.neuralstyle.job.WeightsCache;
+import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,9 +12,9 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * The program run in this JVM on an argument list (a stylize or {@code video} command), for the studio and for
- * batches: exactly what {@code neural-style ARGS} does, with its output to a writer, progress lines instead of a
- * bar, and a listener besides.
+ * A job given as the program's argument list (a stylize or {@code video} command), for the studio and for batches:
+ * the list read as the command line reads it into a job, and the job checked or run in this JVM, with its output to a
+ * writer, progress lines instead of a bar, and a listener besides. Exactly what {@code neural-style ARGS} does.
  */
 final class InProcessRun {
 
@@ -30,26 +34,62 @@ final class InProcessRun {
 
     /** Everything the run checks before its work starts, without loading the network or running. */
     static Result check(List<String> arguments) {
-        return execute(arguments, StyleTransferListener.NONE, new PrintWriter(Writer.nullWriter()), null, true);
+        return execute(arguments, JobListener.NONE, new PrintWriter(Writer.nullWriter()), null, true);
     }
 
     /** A run; its network's weights come from {@code weights}, read there once for every run that shares it. */
-    static Result run(List<String> arguments, StyleTransferListener observer, PrintWriter out, WeightsCache weights) {
+    static Result run(List<String> arguments, JobListener observer, PrintWriter out, WeightsCache weights) {
         return execute(arguments, observer, out, weights, false);
     }
 
-    private static Result execute(List<String> arguments, StyleTransferListener observer, PrintWriter out,
-                                  WeightsCache weights, boolean checkOnly) {
+    private static Result execute(List<String> arguments, JobListener observer, PrintWriter out, WeightsCache weights,
+                                  boolean checkOnly) {
         StringWriter errors = new StringWriter();
-        StylizeCommand command = new StylizeCommand(out, new PrintWriter(errors, true));
-        command.observer = observer;
-        command.terminal = false;
-        command.checkOnly = checkOnly;
-        command.weightsCache = weights;
-        int status = Main.commandLine(command.out, command.err, command).execute(arguments.toArray(String[]::new));
+        PrintWriter err = new PrintWriter(errors, true);
+        CommandLine cli = Main.commandLine(out, err);
+        int status;
+        long planned = 0;
+        Object command;
+        try {
+            CommandLine.ParseResult parsed = cli.parseArgs(arguments.toArray(String[]::new));
+            command = parsed.subcommand() != null ? parsed.subcommand().commandSpec().userObject() : cli.getCommand();
+        } catch (CommandLine.ParameterException e) {
+            err.println("neural-style: " + e.getMessage() + " (see --help)");
+            return ended(Main.EXIT_USAGE, errors, out, 0);
+        }
+        try {
+            ConsoleListener console = new ConsoleListener(out, err, false);
+            if (command instanceof VideoCommand video) {
+                VideoJob job = video.job(weights);
+                if (checkOnly) {
+                    planned = job.check(console).plannedBytes();
+                    status = 0;
+                } else {
+                    status = ConsoleRun.video(job, video.output, out, err, false, observer);
+                }
+            } else if (command instanceof StylizeCommand stylize) {
+                ImageJob job = stylize.job(weights);
+                if (checkOnly) {
+                    planned = job.check(console).plannedBytes();
+                    status = 0;
+                } else {
+                    status = ConsoleRun.image(job, out, err, false, stylize.printIterations, observer);
+                }
+            } else {
+                err.println("neural-style: not a stylize or video command: " + String.join(" ", arguments));
+                status = Main.EXIT_USAGE;
+            }
+        } catch (Exception e) {
+            err.println("neural-style: " + Main.describe(e));
+            status = e instanceof CommandLine.ParameterException ? Main.EXIT_USAGE : Main.EXIT_RUNTIME_ERROR;
+        }
+        return ended(status, errors, out, planned);
+    }
+
+    private static Result ended(int status, StringWriter errors, PrintWriter out, long planned) {
         out.print(errors);
         out.flush();
-        return new Result(status, status == 0 ? null : lastError(errors.toString()), command.plannedBytes);
+        return new Result(status, status == 0 ? null : lastError(errors.toString()), planned);
     }
 
     /** The program's one-line error, without its name and the pointer to --help. */

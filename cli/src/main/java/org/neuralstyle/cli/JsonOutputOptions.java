@@ -1,5 +1,6 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.OutputFiles;
 import org.neuralstyle.io.AtomicFiles;
 import picocli.CommandLine.Option;
 

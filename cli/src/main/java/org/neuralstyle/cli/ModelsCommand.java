@@ -1,5 +1,7 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.WeightsLocator;
 import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.Checksum;
 import org.neuralstyle.models.Downloader;
@@ -60,8 +62,8 @@ final class ModelsCommand {
         }
         KnownModel model = KnownModel.byName(name).orElseThrow(() -> new UserError("unknown model '" + name
                 + "' (see neural-style models list)"));
-        Path file = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), parent.err,
-                System.console() != null).cachedOrDownloaded(model);
+        Path file = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(),
+                new ConsoleListener(parent.out, parent.err, System.console() != null)).cachedOrDownloaded(model);
         parent.out.println(file);
         return 0;
     }

@@ -6,7 +6,7 @@ import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.algorithm.LossTerms;
-import org.neuralstyle.algorithm.StyleTransferListener;
+import org.neuralstyle.job.JobListener;
 import org.neuralstyle.algorithm.TileProgress;
 
 import java.io.PrintWriter;
@@ -18,27 +18,24 @@ import java.util.Locale;
  * {@code printEvery} iterations if that is positive), or plain lines every {@code printEvery} iterations
  * and at the last when the output goes to a file or pipe.
  */
-final class ProgressReporter implements StyleTransferListener, AutoCloseable {
+final class ProgressReporter implements JobListener, AutoCloseable {
 
     private final PrintWriter out;
-    private final int printEvery;
+    /** --print-iterations, or null: every tenth of the run when not on a terminal, none on one. */
+    private final Integer printIterations;
+    private int printEvery;
     private final boolean terminal;
     private ProgressBar bar;
     /** Bar steps per iteration, so that tile passes can move it within one. */
     private static final int STEPS = 100;
     static final Duration TILE_LINE_EVERY = Duration.ofSeconds(30);
     private long lastTileLine;
-    private final Checkpoints checkpoints;
-    private final StopSignal stop;
     /** When iteration 0 was done: set-up time (loading, graph building) is not part of the ETA. */
     private Duration startOfIterations = Duration.ZERO;
 
-    ProgressReporter(PrintWriter out, boolean terminal, int printEvery, int iterations, Checkpoints checkpoints,
-                     StopSignal stop) {
+    ProgressReporter(PrintWriter out, boolean terminal, Integer printIterations) {
         this.out = out;
-        this.printEvery = printEvery;
-        this.checkpoints = checkpoints;
-        this.stop = stop;
+        this.printIterations = printIterations;
         this.terminal = terminal;
     }
 
@@ -62,6 +59,8 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
     @Override
     public void onIteration(IterationProgress p) {
         if (p.iteration() == 0) {
+            // On a terminal the bar shows progress; lines only when asked for with --print-iterations.
+            printEvery = printIterations != null ? printIterations : terminal ? 0 : Math.max(1, p.iterations() / 10);
             startOfIterations = p.elapsed();
             if (terminal && bar == null) {
                 bar = bar(p.iterations());
@@ -83,7 +82,6 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
         } else if (p.iteration() == p.iterations() || printEvery > 0 && p.iteration() % printEvery == 0) {
             out.println(line(p, startOfIterations));
         }
-        checkpoints.onIteration(p);
     }
 
     /**
@@ -103,11 +101,6 @@ final class ProgressReporter implements StyleTransferListener, AutoCloseable {
                     p.tile(), p.tiles()));
             out.flush();
         }
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return stop.requested();
     }
 
     static String line(IterationProgress p, Duration startOfIterations) {

@@ -1,5 +1,9 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.JobListener;
+import org.neuralstyle.job.MemorySize;
+import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.WeightsLocator;
 import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
@@ -109,7 +113,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     private Map<String, Path> networks() {
         Map<String, Path> offered = new LinkedHashMap<>();
         if (models == null || models.isEmpty()) {
-            boolean vgg19Here = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), parent.err, false)
+            boolean vgg19Here = new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), JobListener.NONE)
                     .hasVgg19();
             for (String network : vgg19Here ? List.of("vgg19", BuiltInNetwork.NETWORK) : List.of(BuiltInNetwork.NETWORK, "vgg19")) {
                 offered.put(network, null);

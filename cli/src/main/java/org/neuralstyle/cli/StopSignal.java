@@ -1,5 +1,7 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.JobListener;
+
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -8,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ctrl-C during a run: instead of dying with nothing, ask the optimisation to stop and give the main thread
  * time to write the best image so far. The JVM exits once {@link #finished()} is called (or after a grace period).
  */
-final class StopSignal implements AutoCloseable {
+final class StopSignal implements JobListener, AutoCloseable {
 
     private static final long GRACE_SECONDS = 120;
 
@@ -28,7 +30,8 @@ final class StopSignal implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    boolean requested() {
+    @Override
+    public boolean stopRequested() {
         return requested.get();
     }
 

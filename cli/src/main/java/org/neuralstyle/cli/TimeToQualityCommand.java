@@ -1,5 +1,7 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.StyleChoices;
+import org.neuralstyle.job.UserError;
 import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.StyleImage;
@@ -98,7 +100,7 @@ final class TimeToQualityCommand implements Callable<Integer> {
             throw new UserError("--width must be at least 16, --iterations and --coarse-iterations at least 1");
         }
         if (lbfgsHistory != null) {
-            StyleOptions.requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
+            StyleChoices.requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
         }
         if (!initial.equals("noise") && !initial.equals("content")) {
             throw new UserError("--initial must be noise or content, got '" + initial + "'");

@@ -7,7 +7,7 @@ import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.algorithm.StyleTransferResult;
 import org.neuralstyle.video.FrameReport;
-import org.neuralstyle.video.VideoListener;
+import org.neuralstyle.job.JobListener;
 
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -18,11 +18,10 @@ import java.util.Locale;
  * mean time of the frames this run finished after the first (which takes longer). A bar on a terminal; a line
  * per finished frame otherwise (and above the bar too, so a terminal keeps the record).
  */
-final class VideoProgress implements VideoListener, AutoCloseable {
+final class VideoProgress implements JobListener, AutoCloseable {
 
     private final PrintWriter out;
     private final boolean terminal;
-    private final StopSignal stop;
     private ProgressBar bar;
     private int frame;
     private Duration laterFramesTime = Duration.ZERO;
@@ -30,10 +29,9 @@ final class VideoProgress implements VideoListener, AutoCloseable {
     private Duration firstFrameTime;
     private int remainingAfterCurrent;
 
-    VideoProgress(PrintWriter out, boolean terminal, StopSignal stop) {
+    VideoProgress(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
-        this.stop = stop;
     }
 
     @Override
@@ -91,11 +89,6 @@ final class VideoProgress implements VideoListener, AutoCloseable {
         }
         long seconds = perFrame.multipliedBy(remainingAfterCurrent).toSeconds();
         return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
-    }
-
-    @Override
-    public boolean stopRequested() {
-        return stop.requested();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.junit.jupiter.api.Test;
+import org.neuralstyle.job.UserError;
 import org.neuralstyle.engine.CpuFeatures;
 import org.neuralstyle.engine.Precision;
 

@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

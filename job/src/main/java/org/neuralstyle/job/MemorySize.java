@@ -1,14 +1,14 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import java.util.Locale;
 
 /** A memory size as users write it: 8G, 512M, 1.5GB, 1024K or plain bytes (powers of 1024, as -Xmx). */
-final class MemorySize {
+public final class MemorySize {
 
     private MemorySize() {
     }
 
-    static long parse(String text, String option) {
+    public static long parse(String text, String option) {
         String t = text.trim().toUpperCase(Locale.ROOT).replaceFirst("I?B$", "");
         double factor = 1;
         if (!t.isEmpty() && "KMGT".indexOf(t.charAt(t.length() - 1)) >= 0) {

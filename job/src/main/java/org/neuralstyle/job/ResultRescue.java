@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.image.ImageEncoding;
 import org.neuralstyle.image.ImageFiles;

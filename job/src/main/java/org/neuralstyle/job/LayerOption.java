@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.network.NetworkArchitecture;
 
@@ -30,7 +30,7 @@ final class LayerOption {
             } catch (NumberFormatException e) {
                 throw new UserError(option + ": '" + parts[1] + "' is not a weight (use LAYER:WEIGHT, e.g. relu1_1:2)");
             }
-            StyleOptions.requireNonNegative(weight, option);
+            StyleChoices.requireNonNegative(weight, option);
             if (layers.put(name, weight) != null) {
                 throw new UserError(option + ": layer '" + name + "' is given twice");
             }

@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.image.ImageFiles;
@@ -6,7 +6,6 @@ import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.io.AtomicFiles;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,17 +14,17 @@ import java.util.List;
  * Writes the best image so far every N iterations to a name pattern ("out_%s.png" -> out_100.png), as the
  * reference's --checkpoint-output. A checkpoint can be resumed from with --initial.
  */
-final class Checkpoints {
+final class Checkpoints implements JobListener {
 
     private final String pattern;
     private final int every;
-    private final PrintWriter err;
+    private final JobListener notes;
     private boolean warned;
 
-    private Checkpoints(String pattern, int every, PrintWriter err) {
+    private Checkpoints(String pattern, int every, JobListener notes) {
         this.pattern = pattern;
         this.every = every;
-        this.err = err;
+        this.notes = notes;
     }
 
     static Checkpoints none() {
@@ -33,7 +32,7 @@ final class Checkpoints {
     }
 
     /** Checks the pattern and that none of the files it will write exist (unless overwriting). */
-    static Checkpoints of(String pattern, int every, int iterations, boolean overwrite, PrintWriter err) {
+    static Checkpoints of(String pattern, int every, int iterations, boolean overwrite, JobListener notes) {
         if (pattern == null) {
             return none();
         }
@@ -43,7 +42,7 @@ final class Checkpoints {
         if (every < 1) {
             throw new UserError("--checkpoint-iterations must be at least 1 when --checkpoint-output is given");
         }
-        Checkpoints checkpoints = new Checkpoints(pattern, every, err);
+        Checkpoints checkpoints = new Checkpoints(pattern, every, notes);
         for (Path file : checkpoints.files(iterations)) {
             OutputFiles.requireWritableImage(file, overwrite, "--checkpoint-output");
         }
@@ -65,7 +64,8 @@ final class Checkpoints {
         return Path.of(pattern.replace("%s", Integer.toString(iteration)));
     }
 
-    void onIteration(IterationProgress p) {
+    @Override
+    public void onIteration(IterationProgress p) {
         if (pattern == null || p.iteration() == 0 || p.iteration() % every != 0) {
             return;
         }
@@ -74,7 +74,7 @@ final class Checkpoints {
         } catch (IOException e) {
             // A checkpoint is a safety copy: the run, and its result, go on without it.
             if (!warned) {
-                err.println("neural-style: warning: --checkpoint-output " + file(p.iteration()) + ": cannot write ("
+                notes.onNote("warning: --checkpoint-output " + file(p.iteration()) + ": cannot write ("
                         + AtomicFiles.reason(e) + "); the run goes on without checkpoints");
                 warned = true;
             }

@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.DownloadException;
@@ -8,7 +8,6 @@ import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.Networks;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -19,18 +18,16 @@ import java.util.Optional;
  * no network was named and VGG-19 cannot be had, the built-in network paints instead (the first run must paint,
  * online or not); where VGG-19 was asked for, the error says which file to get, from where, and where to put it.
  */
-final class WeightsLocator {
+public final class WeightsLocator {
 
     private final ModelCache cache;
     private final Downloader downloader;
-    private final PrintWriter err;
-    private final boolean terminal;
+    private final JobListener listener;
 
-    WeightsLocator(ModelCache cache, Downloader downloader, PrintWriter err, boolean terminal) {
+    public WeightsLocator(ModelCache cache, Downloader downloader, JobListener listener) {
         this.cache = cache;
         this.downloader = downloader;
-        this.err = err;
-        this.terminal = terminal;
+        this.listener = listener;
     }
 
     /** A network's weights, and which network they are for. */
@@ -42,14 +39,14 @@ final class WeightsLocator {
      * said in one line with the command that fetches VGG-19.
      */
     Located locateDefault() throws IOException {
-        Path local = Path.of(StyleOptions.DEFAULT_WEIGHTS);
+        Path local = Path.of(StyleChoices.DEFAULT_WEIGHTS);
         if (Files.isRegularFile(local)) {
             return new Located("vgg19", local);
         }
         try {
             return new Located("vgg19", cachedOrDownloadedOrFailed(KnownModel.VGG19));
         } catch (IOException unavailable) {
-            err.println("neural-style: VGG-19 is not on this machine and could not be downloaded ("
+            listener.onNote("VGG-19 is not on this machine and could not be downloaded ("
                     + unavailable.getMessage() + "); painting with the built-in SqueezeNet 1.1 instead. "
                     + "For VGG-19: neural-style models download vgg19, or --weights FILE");
             return new Located(BuiltInNetwork.NETWORK, BuiltInNetwork.file(cache));
@@ -57,17 +54,17 @@ final class WeightsLocator {
     }
 
     /** Whether VGG-19's weights are on this machine already (no download needed). */
-    boolean hasVgg19() {
-        return Files.isRegularFile(Path.of(StyleOptions.DEFAULT_WEIGHTS))
+    public boolean hasVgg19() {
+        return Files.isRegularFile(Path.of(StyleChoices.DEFAULT_WEIGHTS))
                 || Files.isRegularFile(cache.fileFor(KnownModel.VGG19));
     }
 
-    Path locate(String network) throws IOException {
+    public Path locate(String network) throws IOException {
         if (Networks.byName(network).equals(Networks.byName(BuiltInNetwork.NETWORK))) {
             return BuiltInNetwork.file(cache);
         }
         if (network.equals("vgg19")) {
-            Path local = Path.of(StyleOptions.DEFAULT_WEIGHTS);
+            Path local = Path.of(StyleChoices.DEFAULT_WEIGHTS);
             if (Files.isRegularFile(local)) {
                 return local;
             }
@@ -80,7 +77,7 @@ final class WeightsLocator {
     }
 
     /** The model from the cache or downloaded; where that fails, a one-line error saying how to get it by hand. */
-    Path cachedOrDownloaded(KnownModel model) throws IOException {
+    public Path cachedOrDownloaded(KnownModel model) throws IOException {
         try {
             return cachedOrDownloadedOrFailed(model);
         } catch (IOException e) {
@@ -96,9 +93,9 @@ final class WeightsLocator {
         if (Files.isRegularFile(file)) {
             return file; // only verified downloads are ever moved there
         }
-        err.println("neural-style: downloading " + model.fileName() + " (" + model.approximateMegabytes() + " MB) to "
+        listener.onNote("downloading " + model.fileName() + " (" + model.approximateMegabytes() + " MB) to "
                 + cache.directory() + " (set " + ModelCache.ENVIRONMENT_VARIABLE + " to change)");
-        try (DownloadProgress progress = new DownloadProgress(err, terminal, model.fileName())) {
+        try (JobListener.Download progress = listener.onDownload(model.fileName())) {
             downloader.download(model.url(), file, model.checksum(), progress);
         }
         return file;

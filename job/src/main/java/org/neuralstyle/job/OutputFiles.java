@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.ImageFormatException;
@@ -19,10 +19,10 @@ import java.util.Map;
  * mount or a full quota), nothing is overwritten without --overwrite, and each file system has room for what
  * the run will write there.
  */
-final class OutputFiles {
+public final class OutputFiles {
 
     /** One file a run will write, with a generous estimate of its size. */
-    record Planned(Path file, String option, long bytes) {
+    public record Planned(Path file, String option, long bytes) {
     }
 
     /** Room kept free beyond the estimates, for the file system's own needs. */
@@ -32,7 +32,7 @@ final class OutputFiles {
     }
 
     /** An image output: writable, and with an extension we can encode. */
-    static void requireWritableImage(Path file, boolean overwrite, String option) {
+    public static void requireWritableImage(Path file, boolean overwrite, String option) {
         requireWritable(file, overwrite, option);
         try {
             ImageFiles.formatOf(file);
@@ -42,7 +42,7 @@ final class OutputFiles {
     }
 
     /** Any output: its folder exists and takes files, and it is not there already unless overwriting. */
-    static void requireWritable(Path file, boolean overwrite, String option) {
+    public static void requireWritable(Path file, boolean overwrite, String option) {
         Path dir = file.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
             throw new UserError(option + " " + file + ": folder " + dir + " does not exist");
@@ -66,12 +66,12 @@ final class OutputFiles {
      * The most an RGB image of this size can take as a file: uncompressed pixels plus PNG's filter byte per row,
      * chunk headers and room for metadata. PNG and JPEG files are smaller.
      */
-    static long imageBytes(int width, int height) {
+    public static long imageBytes(int width, int height) {
         return 3L * width * height + height + (64 << 10);
     }
 
     /** Each file system must have room for everything planned on it. */
-    static void requireSpace(List<Planned> outputs) {
+    public static void requireSpace(List<Planned> outputs) {
         Map<FileStore, Long> needed = new LinkedHashMap<>();
         Map<FileStore, Planned> first = new LinkedHashMap<>();
         for (Planned p : outputs) {

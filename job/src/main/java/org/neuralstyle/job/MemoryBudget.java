@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.TiledStyleTransferGraph;
 import org.neuralstyle.memory.MemoryModel;

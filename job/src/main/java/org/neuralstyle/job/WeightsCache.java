@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
@@ -16,12 +16,12 @@ import java.util.LinkedHashMap;
  * modification time, so a replaced file is read again), the network and the input convention; the two most
  * recently used are kept. The weights are plain arrays no run changes, so runs can share them.
  */
-final class WeightsCache {
+public final class WeightsCache {
 
     static final int ENTRIES = 2;
 
     @FunctionalInterface
-    interface Loader {
+    public interface Loader {
         NetworkWeights load() throws IOException;
     }
 
@@ -30,7 +30,7 @@ final class WeightsCache {
 
     private final LinkedHashMap<Key, NetworkWeights> loaded = new LinkedHashMap<>(4, 0.75f, true);
 
-    synchronized NetworkWeights load(NetworkArchitecture architecture, Path file, Object convention, Loader loader)
+    public synchronized NetworkWeights load(NetworkArchitecture architecture, Path file, Object convention, Loader loader)
             throws IOException {
         Key key = new Key(file.toAbsolutePath().normalize(), Files.size(file), Files.getLastModifiedTime(file),
                 architecture.name(), convention);

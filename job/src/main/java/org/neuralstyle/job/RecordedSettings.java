@@ -1,9 +1,8 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job;
 
 import org.neuralstyle.image.EmbeddedSettings;
 import org.neuralstyle.io.ShellWords;
 import org.neuralstyle.models.Checksum;
-import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * What a picture records of how it was made (carried in the file, {@link EmbeddedSettings}): the program's version,
@@ -27,42 +25,44 @@ import java.util.Set;
  * input: painting.jpg sha256:9a...
  * </pre>
  */
-record RecordedSettings(String version, List<String> arguments, Map<String, String> inputs) {
-
-    /** Where results go and how the run reports: not part of what the picture is. */
-    static final Set<String> NOT_RECORDED = Set.of("--output", "--overwrite", "--checkpoint-output",
-            "--checkpoint-iterations", "--progress-plot", "--print-iterations", "--verbose", "--settings-from");
+public record RecordedSettings(String version, List<String> arguments, Map<String, String> inputs) {
 
     private static final String COMMAND = "command: ";
     private static final String INPUT = "input: ";
 
-    /** The settings of a run: its arguments as given, with the seed and network it used where they were not. */
-    static RecordedSettings of(CommandSpec spec, List<String> given, long seed, String network, List<Path> inputs)
+    /**
+     * The settings of a run: its arguments as given (without the options that say where results go), with the seed
+     * and network it used where they were not given.
+     */
+    public static RecordedSettings of(String version, List<String> given, long seed, String network, List<Path> inputs)
             throws IOException {
-        OptionGroups groups = OptionGroups.of(spec, given);
-        List<String> arguments = new ArrayList<>(groups.without(NOT_RECORDED));
-        if (!groups.has("--seed")) {
+        List<String> arguments = new ArrayList<>(given);
+        if (!mentions(given, "--seed")) {
             arguments.addAll(List.of("--seed", Long.toString(seed)));
         }
-        if (!groups.has("--network") && !groups.has("--weights")) {
+        if (!mentions(given, "--network") && !mentions(given, "--weights")) {
             arguments.addAll(List.of("--network", network));
         }
         Map<String, String> hashes = new LinkedHashMap<>();
         for (Path input : inputs) {
             hashes.put(input.toString(), "sha256:" + Checksum.of(input, "SHA-256"));
         }
-        return new RecordedSettings(spec.version()[0], List.copyOf(arguments), hashes);
+        return new RecordedSettings(version, List.copyOf(arguments), hashes);
+    }
+
+    private static boolean mentions(List<String> arguments, String option) {
+        return arguments.stream().anyMatch(a -> a.equals(option) || a.startsWith(option + "="));
     }
 
     /** The command as a shell line. */
-    String command() {
+    public String command() {
         List<String> command = new ArrayList<>(List.of("neural-style"));
         command.addAll(arguments);
         return ShellWords.quote(command);
     }
 
     /** The text carried in the picture. */
-    String text() {
+    public String text() {
         StringBuilder text = new StringBuilder(version).append('\n');
         text.append(COMMAND).append(command()).append('\n');
         inputs.forEach((file, hash) -> text.append(INPUT).append(file).append(' ').append(hash).append('\n'));
@@ -70,7 +70,7 @@ record RecordedSettings(String version, List<String> arguments, Map<String, Stri
     }
 
     /** The settings a picture carries; a one-line error naming the file where it carries none. */
-    static RecordedSettings readFrom(Path picture, String option) throws IOException {
+    public static RecordedSettings readFrom(Path picture, String option) throws IOException {
         Optional<String> text = EmbeddedSettings.read(picture);
         if (text.isEmpty()) {
             throw new UserError(option + picture + ": carries no neural-style settings (made by another program, "
@@ -79,7 +79,7 @@ record RecordedSettings(String version, List<String> arguments, Map<String, Stri
         return parse(text.get(), picture, option);
     }
 
-    static RecordedSettings parse(String text, Path picture, String option) {
+    public static RecordedSettings parse(String text, Path picture, String option) {
         List<String> lines = text.lines().toList();
         String command = lines.stream().filter(l -> l.startsWith(COMMAND)).findFirst().orElse(null);
         if (lines.isEmpty() || command == null) {
@@ -102,7 +102,7 @@ record RecordedSettings(String version, List<String> arguments, Map<String, Stri
     }
 
     /** The inputs that are here under their recorded names but are no longer the same files. */
-    List<String> changedInputs() throws IOException {
+    public List<String> changedInputs() throws IOException {
         List<String> changed = new ArrayList<>();
         for (Map.Entry<String, String> input : inputs.entrySet()) {
             Path file = Path.of(input.getKey());

@@ -1,0 +1,339 @@
+package org.neuralstyle.job;
+
+import org.neuralstyle.algorithm.ColorControl;
+import org.neuralstyle.algorithm.Initialization;
+import org.neuralstyle.algorithm.LossSpec;
+import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleLoss;
+import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.image.Resampling;
+import org.neuralstyle.models.Downloader;
+import org.neuralstyle.models.ModelCache;
+import org.neuralstyle.network.NetworkArchitecture;
+import org.neuralstyle.network.NetworkWeights;
+import org.neuralstyle.network.Networks;
+import org.neuralstyle.network.Pooling;
+import org.neuralstyle.optim.AdamSettings;
+import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.weights.InputConvention;
+import org.neuralstyle.weights.WeightFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+
+/**
+ * What the user chose for the style of a picture or a video, as given (null: not given, the network's default
+ * applies): the styles, the loss weights, the optimiser, the start, the network and its weights, the engine. Every
+ * front end builds one (the command line from its options, the studio and batch from their jobs), and every check of
+ * these choices is made here, each error naming the option as the command line spells it. Option names and defaults
+ * follow the reference implementation.
+ */
+public record StyleChoices(List<Path> styles, Integer iterations, Integer width, List<Double> styleScales,
+                           List<Double> styleBlendWeights, Double contentWeight, Double contentWeightBlend,
+                           Double styleWeight, String contentLayers, String styleLayers, Double styleLayerWeightExp,
+                           Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
+                           String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
+                           String initial, Double initialNoiseblend, String pooling, boolean preserveColors,
+                           String styleLoss, Double averageDecay, boolean carryAdamState, String maxMemory,
+                           String colors, Long seed, String network, Path weights, String inputNormalization,
+                           EngineChoice engine, Path defaultWeights) {
+
+    /** The reference implementation's weights file, looked for in the current folder. */
+    public static final String DEFAULT_WEIGHTS = "imagenet-vgg-verydeep-19.mat";
+
+    /**
+     * With neither --network nor --weights: VGG-19 where its weights are here or can be downloaded, else the
+     * built-in network, said in one line. A check-only pass downloads nothing: it plans for VGG-19 unless the
+     * download already failed, the larger of the two. Returns the choices with the network chosen.
+     */
+    public StyleChoices withNetworkChosen(JobListener listener, boolean mayDownload) throws IOException {
+        if (network != null || weights != null || defaultWeights != null) {
+            return this;
+        }
+        WeightsLocator locator = locator(listener);
+        if (!mayDownload && !locator.hasVgg19()) {
+            return this;
+        }
+        WeightsLocator.Located found = locator.locateDefault();
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, contentWeight,
+                contentWeightBlend, styleWeight, contentLayers, styleLayers, styleLayerWeightExp, tvWeight, learningRate,
+                learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon, initial,
+                initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory, colors,
+                seed, found.network(), weights, inputNormalization, engine, found.file());
+    }
+
+    /** The network the run uses: --network, else the default's choice, else VGG-19. */
+    public String networkName() {
+        return network != null ? network : "vgg19";
+    }
+
+    private static WeightsLocator locator(JobListener listener) {
+        return new WeightsLocator(ModelCache.fromEnvironment(), new Downloader(), listener);
+    }
+
+    /**
+     * The options: what the user gave, and for everything else the defaults of the network, from the one source
+     * the library reads too ({@link StyleTransferOptions#defaults(NetworkArchitecture)}).
+     */
+    public StyleTransferOptions options(NetworkArchitecture architecture) {
+        StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture);
+        AdamSettings adam = defaults.adam();
+        double contentWeight = orDefault(this.contentWeight, defaults.contentWeight());
+        double styleWeight = orDefault(this.styleWeight, defaults.styleWeight());
+        double tvWeight = orDefault(this.tvWeight, defaults.tvWeight());
+        double contentWeightBlend = orDefault(this.contentWeightBlend, defaults.contentWeightBlend());
+        double styleLayerWeightExp = orDefault(this.styleLayerWeightExp, defaults.styleLayerWeightExp());
+        int iterations = iterations(defaults);
+        int lbfgsHistory = this.lbfgsHistory != null ? this.lbfgsHistory : defaults.lbfgsHistorySize();
+        requireAtLeast(iterations, 1, "--iterations");
+        if (width != null) {
+            requireAtLeast(width, 2, "--width");
+        }
+        requireNonNegative(contentWeight, "--content-weight");
+        requireNonNegative(styleWeight, "--style-weight");
+        requireNonNegative(tvWeight, "--tv-weight");
+        requireRange(contentWeightBlend, 0, 1, "--content-weight-blend");
+        requirePositive(styleLayerWeightExp, "--style-layer-weight-exp");
+        if (initialNoiseblend != null) {
+            requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
+        }
+        if (averageDecay != null && !(averageDecay >= 0 && averageDecay < 1)) {
+            throw new UserError("--average-decay: must be at least 0 and below 1 (0: no averaging), got " + averageDecay);
+        }
+        engine.settings();
+        inputConvention();
+        requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
+        StyleTransferOptions.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
+            case "adam" -> StyleTransferOptions.OptimizerKind.ADAM;
+            case "lbfgs", "l-bfgs" -> StyleTransferOptions.OptimizerKind.LBFGS;
+            default -> throw new UserError("--optimizer: unknown optimizer '" + optimizer + "' (use adam or lbfgs)");
+        };
+        Pooling pool = named(pooling, defaults.pooling(), Pooling::parse, "--pooling");
+        long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
+        // A fresh builder, so that what is not given (the learning-rate schedule, the start) follows the network's
+        // recommendation for this many iterations.
+        StyleTransferOptions.Builder builder = StyleTransferOptions.builder(architecture)
+                .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
+                .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
+                .iterations(iterations)
+                .pooling(pool)
+                .optimizer(kind)
+                .lbfgsHistorySize(lbfgsHistory)
+                .seed(chosenSeed)
+                .preserveColors(preserveColors)
+                .colors(colorControl())
+                .styleLoss(styleLossKind())
+                .averageDecay(averageDecay != null ? averageDecay : defaults.averageDecay())
+                .carryAdamState(carryAdamState)
+                .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
+                .styleLayers(LayerOption.parse(styleLayers, architecture, "--style-layers"));
+        if (learningRate != null || learningRateDecay != null || beta1 != null || beta2 != null || epsilon != null) {
+            builder.adam(adam(builder.build().adam()));
+        }
+        return builder.build();
+    }
+
+    private StyleLoss.Kind styleLossKind() {
+        return named(styleLoss, StyleLoss.Kind.GRAM, StyleLoss.Kind::parse, "--style-loss");
+    }
+
+    public ColorControl colorControl() {
+        return named(colors, ColorControl.STYLE, ColorControl::parse, "--colors");
+    }
+
+    /** A named option value parsed, the default where none is given; a wrong name is the user's error. */
+    private static <T> T named(String value, T fallback, Function<String, T> parser, String option) {
+        try {
+            return value == null ? fallback : parser.apply(value);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(option + ": " + e.getMessage());
+        }
+    }
+
+    /** Adam as the user set it, the network's default for the rest. */
+    private AdamSettings adam(AdamSettings networkDefault) {
+        double beta1 = orDefault(this.beta1, networkDefault.beta1());
+        double beta2 = orDefault(this.beta2, networkDefault.beta2());
+        double epsilon = orDefault(this.epsilon, networkDefault.epsilon());
+        if (!(beta1 >= 0 && beta1 < 1)) {
+            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
+        }
+        if (!(beta2 >= 0 && beta2 < 1)) {
+            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
+        }
+        requirePositive(epsilon, "--epsilon");
+        LearningRateSchedule schedule = networkDefault.schedule();
+        if (learningRate != null || learningRateDecay != null) {
+            double rate = orDefault(learningRate, schedule.rateAt(0));
+            requirePositive(rate, "--learning-rate");
+            double decay = orDefault(learningRateDecay, 1.0);
+            if (!(decay > 0 && decay <= 1)) {
+                throw new UserError("--learning-rate-decay must be in (0, 1], got " + decay);
+            }
+            requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
+            schedule = decay == 1 ? new LearningRateSchedule.Constant(rate)
+                    : new LearningRateSchedule.ExponentialDecay(rate, decay, learningRateDecaySteps);
+        }
+        return new AdamSettings(schedule, beta1, beta2, epsilon);
+    }
+
+    /** --iterations, or the default (the same for every network). */
+    public int iterations(StyleTransferOptions defaults) {
+        return iterations != null ? iterations : defaults.iterations();
+    }
+
+    /** The input convention the user named, if any. */
+    public Optional<InputConvention> inputConvention() {
+        return Optional.ofNullable(named(inputNormalization, null, InputConvention::parse, "--input-normalization"));
+    }
+
+    /** The weights of the architecture from the file chosen by --weights, --network or the defaults. */
+    public NetworkWeights loadWeights(NetworkArchitecture architecture, Path file) throws IOException {
+        return WeightFiles.load(file, architecture, inputConvention());
+    }
+
+    /** The weights, read once per process where a cache is given (null: read now). */
+    public NetworkWeights loadWeights(NetworkArchitecture architecture, Path file, WeightsCache cache) throws IOException {
+        if (cache == null) {
+            return loadWeights(architecture, file);
+        }
+        return cache.load(architecture, file, inputConvention(), () -> loadWeights(architecture, file));
+    }
+
+    private static double orDefault(Double given, double fallback) {
+        return given != null ? given : fallback;
+    }
+
+    public List<StyleImage> styleImages(InputImages images) throws IOException {
+        int n = styles.size();
+        if (styleBlendWeights != null && styleBlendWeights.size() != n) {
+            throw new UserError("--style-blend-weights has " + styleBlendWeights.size() + " values for " + n + " style image(s)");
+        }
+        if (styleScales != null && styleScales.size() != n) {
+            throw new UserError("--style-scales has " + styleScales.size() + " values for " + n + " style image(s)");
+        }
+        double blendSum = 0;
+        List<StyleImage> loaded = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double blend = styleBlendWeights == null ? 1 : styleBlendWeights.get(i);
+            double scale = styleScales == null ? 1 : styleScales.get(i);
+            requireNonNegative(blend, "--style-blend-weights");
+            requirePositive(scale, "--style-scales");
+            blendSum += blend;
+            loaded.add(new StyleImage(images.read(styles.get(i), "--styles"), blend, scale));
+        }
+        if (!(blendSum > 0)) {
+            throw new UserError("--style-blend-weights must not all be zero");
+        }
+        return loaded;
+    }
+
+    /** The memory plan for this network and the layers these options use, within --max-memory. */
+    public MemoryBudget memoryBudget(NetworkArchitecture architecture, StyleTransferOptions options) {
+        LossSpec spec = LossSpec.of(options, architecture, new double[] {1});
+        return MemoryBudget.of(maxMemory == null ? null : MemorySize.parse(maxMemory, "--max-memory"), architecture,
+                spec.contentLayers().keySet(), spec.layers());
+    }
+
+    /** Each style image, resized to its scale x the output width, must fit this machine. */
+    public void requireStylesFit(List<StyleImage> loaded, int outputWidth, MemoryBudget budget, boolean tiled) {
+        for (int i = 0; i < loaded.size(); i++) {
+            StyleImage s = loaded.get(i);
+            int width = s.widthAt(outputWidth);
+            int height = Resampling.heightAtWidth(s.image(), width);
+            budget.requireStyleFits(tiled, "style " + styles.get(i) + " at " + s.scale() + " x the output width",
+                    styleScales != null ? "--style-scales" : "--styles", width, height,
+                    fits -> String.format(Locale.ROOT, "a scale of at most %.2f fits", (double) fits / outputWidth));
+        }
+    }
+
+    /** The start the user asked for, or null for the network's default (noise for VGG, the content for SqueezeNet). */
+    public Initialization initialization(InputImages images) throws IOException {
+        if (initial == null && initialNoiseblend == null) {
+            return null;
+        }
+        if (initial == null || initial.equals("noise")) {
+            double blend = initialNoiseblend == null ? 1 : initialNoiseblend;
+            return initial == null && blend < 1 ? Initialization.content(blend) : Initialization.noise();
+        }
+        double blend = initialNoiseblend == null ? 0 : initialNoiseblend;
+        if (initial.equals("content")) {
+            return Initialization.content(blend);
+        }
+        return Initialization.image(images.read(Path.of(initial), "--initial"), blend);
+    }
+
+    /** The --initial image file, where the start is one (not "content" or "noise"). */
+    public Optional<Path> initialFile() {
+        return initial == null || initial.equals("content") || initial.equals("noise") ? Optional.empty()
+                : Optional.of(Path.of(initial));
+    }
+
+    public NetworkArchitecture architecture() {
+        if (networkIsAFile()) {
+            return Networks.byName("vgg19");
+        }
+        try {
+            return Networks.byName(networkName());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--network: " + e.getMessage());
+        }
+    }
+
+    /** The reference took the weights file's path in --network; a known network name always wins. */
+    private boolean networkIsAFile() {
+        if (network == null) {
+            return false;
+        }
+        try {
+            Networks.byName(network);
+            return false;
+        } catch (IllegalArgumentException notAName) {
+            return network.contains("/") || network.contains("\\") || network.contains(".") || Files.exists(Path.of(network));
+        }
+    }
+
+    public Path weightsFile(NetworkArchitecture architecture, JobListener listener) throws IOException {
+        if (weights != null) {
+            return weights;
+        }
+        if (networkIsAFile()) {
+            return Path.of(network);
+        }
+        if (defaultWeights != null) {
+            return defaultWeights;
+        }
+        return locator(listener).locate(architecture.name());
+    }
+
+    public static void requireAtLeast(int value, int min, String option) {
+        if (value < min) {
+            throw new UserError(option + " must be at least " + min + ", got " + value);
+        }
+    }
+
+    public static void requireNonNegative(double value, String option) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be a non-negative number, got " + value);
+        }
+    }
+
+    public static void requirePositive(double value, String option) {
+        if (!(value > 0) || Double.isInfinite(value)) {
+            throw new UserError(option + " must be positive, got " + value);
+        }
+    }
+
+    public static void requireRange(double value, double lo, double hi, String option) {
+        if (!(value >= lo && value <= hi)) {
+            throw new UserError(option + " must be in [" + lo + ", " + hi + "], got " + value);
+        }
+    }
+}
