@@ -25,7 +25,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
         g.put("Input and output", List.of("--content", "--styles", "--output", "--overwrite", "--settings-from",
                 "--bit-depth", "--jpeg-quality", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
                 "--print-iterations", "--verbose"));
-        g.put("Style", List.of("--style-weight", "--content-weight", "--tv-weight", "--style-scales",
+        g.put("Style", List.of("--style-strength", "--style-weight", "--content-weight", "--tv-weight", "--style-scales",
                 "--style-blend-weights", "--style-loss", "--style-layers", "--content-layers",
                 "--style-layer-weight-exp", "--content-weight-blend", "--pooling"));
         g.put("Size and memory", List.of("--width", "--scales", "--scale-iterations", "--tile-size", "--max-memory"));

@@ -43,6 +43,11 @@ final class StyleOptions {
     @Option(names = "--style-weight", paramLabel = "W", description = "Style loss weight (default: ${bundle:default.style-weight}).")
     Double styleWeight;
 
+    @Option(names = "--style-strength", paramLabel = "S",
+            description = "How strongly the style shows: S times the style weight, the same for every network (default: "
+                    + StyleChoices.DEFAULT_STYLE_STRENGTH + "; 0.3 keeps much of the photo, 3 paints it over).")
+    Double styleStrength;
+
     @Option(names = "--content-layers", paramLabel = "LAYER[:W],...",
             description = "Content layers by name, each with a relative weight (default: ${bundle:default.content-layers}).")
     String contentLayers;
@@ -157,9 +162,9 @@ final class StyleOptions {
     /** The choices as given, for a job (the checks and defaults are the job's). */
     StyleChoices choices() {
         return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, contentWeight,
-                contentWeightBlend, styleWeight, contentLayers, styleLayers, styleLayerWeightExp, tvWeight, learningRate,
-                learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon, initial,
-                initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory, colors,
-                seed, network, weights, inputNormalization, engine.choice(), null);
+                contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
+                learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
+                initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
+                colors, seed, network, weights, inputNormalization, engine.choice(), null);
     }
 }

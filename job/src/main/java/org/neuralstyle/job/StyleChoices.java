@@ -37,7 +37,7 @@ import java.util.function.Function;
  */
 public record StyleChoices(List<Path> styles, Integer iterations, Integer width, List<Double> styleScales,
                            List<Double> styleBlendWeights, Double contentWeight, Double contentWeightBlend,
-                           Double styleWeight, String contentLayers, String styleLayers, Double styleLayerWeightExp,
+                           Double styleWeight, Double styleStrength, String contentLayers, String styleLayers, Double styleLayerWeightExp,
                            Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
                            String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
                            String initial, Double initialNoiseblend, String pooling, boolean preserveColors,
@@ -47,6 +47,12 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
 
     /** The reference implementation's weights file, looked for in the current folder. */
     public static final String DEFAULT_WEIGHTS = "imagenet-vgg-verydeep-19.mat";
+
+    /**
+     * How strongly the style shows, as a multiple of the style weight (the network's default or --style-weight): one
+     * knob that means the same for every network, whose style weights differ by orders of magnitude.
+     */
+    public static final double DEFAULT_STYLE_STRENGTH = 1;
 
     /**
      * With neither --network nor --weights: VGG-19 where its weights are here or can be downloaded, else the
@@ -63,10 +69,10 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         }
         WeightsLocator.Located found = locator.locateDefault();
         return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, contentWeight,
-                contentWeightBlend, styleWeight, contentLayers, styleLayers, styleLayerWeightExp, tvWeight, learningRate,
-                learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon, initial,
-                initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory, colors,
-                seed, found.network(), weights, inputNormalization, engine, found.file());
+                contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
+                learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
+                initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
+                colors, seed, found.network(), weights, inputNormalization, engine, found.file());
     }
 
     /** The network the run uses: --network, else the default's choice, else VGG-19. */
@@ -86,7 +92,9 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture);
         AdamSettings adam = defaults.adam();
         double contentWeight = orDefault(this.contentWeight, defaults.contentWeight());
-        double styleWeight = orDefault(this.styleWeight, defaults.styleWeight());
+        double styleStrength = orDefault(this.styleStrength, DEFAULT_STYLE_STRENGTH);
+        requirePositive(styleStrength, "--style-strength");
+        double styleWeight = orDefault(this.styleWeight, defaults.styleWeight()) * styleStrength;
         double tvWeight = orDefault(this.tvWeight, defaults.tvWeight());
         double contentWeightBlend = orDefault(this.contentWeightBlend, defaults.contentWeightBlend());
         double styleLayerWeightExp = orDefault(this.styleLayerWeightExp, defaults.styleLayerWeightExp());
