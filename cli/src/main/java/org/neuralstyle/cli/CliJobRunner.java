@@ -1,8 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.job.WeightsCache;
-import org.neuralstyle.algorithm.IterationProgress;
-import org.neuralstyle.studio.JobListener;
+import org.neuralstyle.job.JobListener;
 import org.neuralstyle.studio.JobRunner;
 import org.neuralstyle.studio.OptionCatalogue;
 import org.neuralstyle.video.io.FrameSource;
@@ -88,25 +87,8 @@ final class CliJobRunner implements JobRunner {
 
     @Override
     public JobOutcome run(List<String> arguments, JobListener listener, Path log) {
-        // Frames are heard by a video run, iterations by both.
-        org.neuralstyle.job.JobListener observer = new org.neuralstyle.job.JobListener() {
-            @Override
-            public void onFrameStart(int frame, int frames, int iterations) {
-                listener.onFrame(frame, frames);
-            }
-
-            @Override
-            public void onIteration(IterationProgress progress) {
-                listener.onIteration(progress);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return listener.stopRequested();
-            }
-        };
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-            InProcessRun.Result result = InProcessRun.run(arguments, observer, out, weights);
+            InProcessRun.Result result = InProcessRun.run(arguments, listener, out, weights);
             return new JobOutcome(result.status(), result.message());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -1,5 +1,6 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.job.JobListener;
 import org.neuralstyle.algorithm.IterationProgress;
 import org.neuralstyle.algorithm.LossTerms;
 import org.neuralstyle.image.ImageFiles;
@@ -49,7 +50,7 @@ final class JobProgress implements JobListener {
     }
 
     @Override
-    public void onFrame(int frame, int frames) {
+    public void onFrameStart(int frame, int frames, int iterations) {
         if (this.frame == 0) {
             firstFrameNanos = System.nanoTime();
         } else {

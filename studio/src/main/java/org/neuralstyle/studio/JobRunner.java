@@ -1,5 +1,6 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.job.JobListener;
 import java.nio.file.Path;
 import java.util.List;
 

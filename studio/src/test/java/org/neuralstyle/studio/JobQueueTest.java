@@ -1,5 +1,6 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.job.JobListener;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
