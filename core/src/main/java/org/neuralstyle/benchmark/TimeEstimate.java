@@ -22,8 +22,12 @@ public final class TimeEstimate {
     public record Stage(int width, int height, int iterations) {
     }
 
-    /** The matrix-product size measured: large enough for the peak, small enough to take a fraction of a second. */
-    public static final int PEAK_SIZE = 1024;
+    /**
+     * The matrix-product size measured: the one `bench` measures the peak with, against which the shares below were
+     * measured (a 1024 product reaches a lower rate, which made SqueezeNet's estimates 1.4x too long); four products
+     * take about a third of a second on two cores.
+     */
+    public static final int PEAK_SIZE = 2048;
 
     /**
      * A tiled iteration's cost against a whole one at the same size: one extra forward pass for the exact
