@@ -44,6 +44,39 @@ class VideoCommandTest {
     }
 
     /**
+     * A folder of frames with one of another size is refused before any frame is painted, naming the odd frame
+     * (before, frames were painted up to it and left behind); a folder of one frame ends with a clean summary.
+     */
+    @Test
+    void anOddFrameInAFolderIsRefusedBeforeAnyWorkAndOneFrameSumsUpCleanly() throws IOException {
+        Path frames = Files.createDirectories(dir.resolve("frames"));
+        org.neuralstyle.image.RgbImage photo = org.neuralstyle.image.Resampling.resize(
+                org.neuralstyle.image.ImageFiles.read(SharedData.media("content/chelsea.png")), 64, 48);
+        for (int k = 1; k <= 3; k++) {
+            org.neuralstyle.image.ImageFiles.write(k == 3 ? org.neuralstyle.image.Resampling.resize(photo, 60, 48) : photo,
+                    frames.resolve(String.format("frame-%04d.png", k)));
+        }
+        Path output = Files.createDirectories(dir.resolve("painted"));
+        List<String> job = List.of("video", "--content", frames.toString(), "--styles",
+                SharedData.media("style/starry_night.jpg").toString(), "--network", "squeezenet", "--iterations", "5",
+                "--output", output.toString());
+        CliRun refused = CliRun.of(job.toArray(String[]::new));
+        assertThat(refused.exitCode()).isEqualTo(1);
+        assertThat(refused.err().lines().toList()).hasSize(1);
+        assertThat(refused.err()).contains("frame-0003.png: is 60x48, but frame-0001.png is 64x48");
+        try (java.util.stream.Stream<Path> painted = Files.list(output)) {
+            assertThat(painted.toList()).as("nothing painted").isEmpty();
+        }
+
+        Files.delete(frames.resolve("frame-0003.png"));
+        Files.delete(frames.resolve("frame-0002.png"));
+        CliRun one = CliRun.of(job.toArray(String[]::new));
+        assertThat(one.exitCode()).as(one.err()).isZero();
+        assertThat(one.out()).containsPattern("stylized 1 frame in [0-9.]+s \\(first frame [0-9.]+s\\)")
+                .doesNotContain(", )");
+    }
+
+    /**
      * The issue's bar for video: on 24 frames of the tree clip, the default mode (flow) flickers less than
      * starting each frame from the previous one, and follows the moving tree nearly as well as independent frames
      * (fidelity at least 1/1.2 of theirs), so its low flicker is not bought by holding still. 128 px and 150

@@ -34,6 +34,31 @@ public final class ImageFiles {
     }
 
     /**
+     * An image file's width and height as it will be read (EXIF orientation applied), from its header alone: nothing
+     * is decoded, so a check of many files, or of a huge one, costs neither time nor memory.
+     */
+    public static int[] dimensions(Path file) throws IOException {
+        try (ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+            Iterator<ImageReader> readers = in == null ? java.util.Collections.emptyIterator() : ImageIO.getImageReaders(in);
+            if (!readers.hasNext()) {
+                throw new ImageFormatException(file + ": not an image in a supported format (PNG, JPEG, BMP, GIF, WebP)");
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(in, true, true);
+                int width = reader.getWidth(0);
+                int height = reader.getHeight(0);
+                // EXIF orientations 5 to 8 turn the picture a quarter: its width is the stored height.
+                return exifOrientation(file) >= 5 ? new int[] {height, width} : new int[] {width, height};
+            } catch (IOException | RuntimeException e) {
+                throw new ImageFormatException(file + ": cannot read the image's size, damaged? (" + e.getMessage() + ")", e);
+            } finally {
+                reader.dispose();
+            }
+        }
+    }
+
+    /**
      * Decodes an image file (PNG, JPEG incl. CMYK, BMP, GIF, WebP), applying its EXIF orientation, and keeps the
      * decoder's warnings: a truncated or corrupt file that still decodes in part comes back with them. A file of
      * which nothing can be decoded is an error.

@@ -293,12 +293,17 @@ public final class VideoJob {
         lines.add(String.format(Locale.ROOT, "wrote %s: %d frames at %dx%d, %.3f fps", output, settings.frames(),
                 settings.width(), settings.height(), outcome.info().frameRate()));
         if (!result.stylized().isEmpty()) {
-            String first = firstSeconds >= 0 ? String.format(Locale.ROOT, "first frame %.1fs, ", firstSeconds) : "";
-            String rest = later.isEmpty() ? "" : String.format(Locale.ROOT, "later frames %.2fs and %.0f iterations each",
-                    later.stream().mapToDouble(r -> r.elapsed().toMillis() / 1000.0).average().orElse(0),
-                    later.stream().mapToInt(FrameReport::iterations).average().orElse(0));
-            lines.add(String.format(Locale.ROOT, "stylized %d frames in %.1fs (%s%s)", result.stylized().size(), seconds,
-                    first, rest));
+            List<String> parts = new ArrayList<>();
+            if (firstSeconds >= 0) {
+                parts.add(String.format(Locale.ROOT, "first frame %.1fs", firstSeconds));
+            }
+            if (!later.isEmpty()) {
+                parts.add(String.format(Locale.ROOT, "later frames %.2fs and %.0f iterations each",
+                        later.stream().mapToDouble(r -> r.elapsed().toMillis() / 1000.0).average().orElse(0),
+                        later.stream().mapToInt(FrameReport::iterations).average().orElse(0)));
+            }
+            lines.add(String.format(Locale.ROOT, "stylized %d frame%s in %.1fs (%s)", result.stylized().size(),
+                    result.stylized().size() == 1 ? "" : "s", seconds, String.join(", ", parts)));
         }
         lines.add(String.format(Locale.ROOT, "temporal consistency error %.2f (mean masked squared difference to the "
                 + "warped previous frame over %d frame pairs; lower flickers less)", consistency.meanError(),

@@ -40,6 +40,16 @@ final class ImageFolderSource implements FrameSource {
             throw new VideoFormatException(folder + ": has no frame images (.png, .jpg, .bmp)");
         }
         RgbImage first = ImageFiles.read(files.get(0));
+        // Every frame's size from its header, before any is painted: an odd frame found half-way would leave frames
+        // painted for nothing.
+        for (Path file : files.subList(1, files.size())) {
+            int[] size = ImageFiles.dimensions(file);
+            if (size[0] != first.width() || size[1] != first.height()) {
+                throw new VideoFormatException(file + ": is " + size[0] + "x" + size[1] + ", but "
+                        + files.get(0).getFileName() + " is " + first.width() + "x" + first.height()
+                        + "; every frame of a folder must have the same size");
+            }
+        }
         return new ImageFolderSource(files, new VideoInfo(first.width(), first.height(), frameRate, files.size(), false));
     }
 
