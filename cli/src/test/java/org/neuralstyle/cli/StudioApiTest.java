@@ -247,6 +247,22 @@ class StudioApiTest {
         }
     }
 
+    /**
+     * 8000 x 8000 black pixels are a PNG of about 190 KB: within the side limit, they would take 1 GB to decode.
+     * Refused from the header, before anything is decoded or stored.
+     */
+    @Test
+    void anImageOfTooManyPixelsInASmallFileIsRefusedBeforeDecoding() throws Exception {
+        Path data = start("127.0.0.1", null, 1_000_000, 8192);
+        byte[] huge = pngOfSize(8000, 8000);
+        assertThat(huge.length).isLessThan(400_000);
+        assertThat(oneLineError(write("POST", "/api/uploads", huge), 400))
+                .isEqualTo("the image is 8000x8000 pixels (64.0 megapixels); this server takes at most 25 megapixels");
+        try (java.util.stream.Stream<Path> stored = Files.list(data.resolve("uploads"))) {
+            assertThat(stored.filter(p -> !p.getFileName().toString().startsWith(".")).toList()).isEmpty();
+        }
+    }
+
     private static byte[] pngOfSize(int width, int height) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(width, height, java.awt.image.BufferedImage.TYPE_INT_RGB),

@@ -21,6 +21,13 @@ public record StudioSettings(String host, int port, Path dataFolder, String toke
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 40L << 20;
     public static final int DEFAULT_MAX_IMAGE_SIDE = 8192;
 
+    /**
+     * The most pixels an uploaded image or video frame may have, whatever its sides: a few hundred kilobytes of PNG can
+     * hold 8000 x 8000 pixels, which take 1 GB to decode as floats. 25 megapixels (a 6000 x 4000 camera photo) decode
+     * in at most about 400 MB (4 bytes a pixel decoded, 12 as floats).
+     */
+    public static final long MAX_IMAGE_PIXELS = 25_000_000;
+
     public StudioSettings {
         Objects.requireNonNull(dataFolder, "dataFolder");
         if (host == null || host.isBlank()) {

@@ -91,12 +91,23 @@ final class Uploads {
             throw ApiError.badRequest("the video is " + size.width() + "x" + size.height() + " pixels; this server takes at "
                     + "most " + maxSide + " a side");
         }
+        requireFewEnoughPixels("video", size.width(), size.height());
         String id = sha + "." + VIDEO;
         Path target = folder.resolve(id);
         if (!Files.exists(target)) {
             Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
         }
         return new Upload(id, JobRecord.VIDEO, size.width(), size.height(), size.frames());
+    }
+
+    /** A 400 for an image (or video frame) of more pixels than the server decodes, read from its header. */
+    private static void requireFewEnoughPixels(String what, int width, int height) {
+        long pixels = (long) width * height;
+        if (pixels > StudioSettings.MAX_IMAGE_PIXELS) {
+            throw ApiError.badRequest(String.format(java.util.Locale.ROOT, "the %s is %dx%d pixels (%.1f megapixels); this "
+                    + "server takes at most %d megapixels", what, width, height, pixels / 1e6,
+                    StudioSettings.MAX_IMAGE_PIXELS / 1_000_000));
+        }
     }
 
     /** The file of an upload id, or a 4xx naming the field; nothing but a well-formed id reaches the disk. */
@@ -157,6 +168,7 @@ final class Uploads {
                     throw ApiError.badRequest("the image is " + width + "x" + height + " pixels; this server takes at most "
                             + maxSide + " a side");
                 }
+                requireFewEnoughPixels("image", width, height);
                 return extension(reader.getFormatName());
             } catch (IOException | RuntimeException e) {
                 if (e instanceof ApiError api) {
