@@ -248,6 +248,36 @@ class StudioApiTest {
     }
 
     /**
+     * Every error is one line of JSON in the words of the API, naming no Java class or exception and no library's
+     * hint: malformed JSON, a field of the wrong type, an empty entry in a list, and paths that the web server itself
+     * refuses before the studio sees them (an encoded "..").
+     */
+    @Test
+    void errorsNameNoInternalsAndAreAlwaysJson() throws Exception {
+        start("127.0.0.1", null, 40 << 20, 4096);
+        String content = upload(SharedData.media("content/chelsea.png"));
+        List<HttpResponse<String>> bad = new ArrayList<>();
+        bad.add(write("POST", "/api/jobs", "{\"content\": ".getBytes()));
+        bad.add(write("POST", "/api/jobs", "{\"content\": [1, 2], \"styles\": []}".getBytes()));
+        bad.add(write("POST", "/api/jobs", ("{\"content\": \"" + content + "\", \"styles\": [\"" + content
+                + "\"], \"styleWeights\": [null]}").getBytes()));
+        bad.add(write("POST", "/api/jobs", ("{\"content\": \"" + content + "\", \"styles\": [null]}").getBytes()));
+        for (String path : List.of("/api/uploads/..%2Fsecret.txt", "/api/jobs/%2E%2E/log", "/..%2Fsecret.txt",
+                "/api/uploads/%00")) {
+            bad.add(send("GET", path, null));
+        }
+        for (HttpResponse<String> response : bad) {
+            String where = response.request().method() + " " + response.request().uri() + " -> " + response.body();
+            assertThat(response.statusCode()).as(where).isBetween(400, 499);
+            assertThat(response.headers().firstValue("Content-Type").orElse("")).as(where).startsWith("application/json");
+            String message = JSON.readTree(response.body()).path("error").asText();
+            assertThat(message).as(where).isNotBlank().doesNotContain("\n").doesNotContain("Exception")
+                    .doesNotContain("org.neuralstyle").doesNotContain("java.").doesNotContain("`")
+                    .doesNotContainIgnoringCase("setFormat").doesNotContain("<html");
+        }
+    }
+
+    /**
      * 8000 x 8000 black pixels are a PNG of about 190 KB: within the side limit, they would take 1 GB to decode.
      * Refused from the header, before anything is decoded or stored.
      */

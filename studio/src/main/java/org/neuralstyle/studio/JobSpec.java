@@ -12,9 +12,20 @@ public record JobSpec(String content, List<String> styles, List<Double> styleWei
                       String preset, Map<String, String> options, Long seed) {
 
     public JobSpec {
+        // (Immutable lists refuse even to be asked whether they hold null: ask element by element.)
+        if (hasEmpty(styles) || hasEmpty(styleWeights)) {
+            throw new IllegalArgumentException((hasEmpty(styles) ? "styles" : "styleWeights") + ": an entry is empty");
+        }
+        if (options != null && (hasEmpty(options.keySet()) || hasEmpty(options.values()))) {
+            throw new IllegalArgumentException("options: an option or its value is empty");
+        }
         styles = styles == null ? List.of() : List.copyOf(styles);
         styleWeights = styleWeights == null ? List.of() : List.copyOf(styleWeights);
         options = options == null ? Map.of() : Map.copyOf(options);
+    }
+
+    private static boolean hasEmpty(java.util.Collection<?> values) {
+        return values != null && values.stream().anyMatch(java.util.Objects::isNull);
     }
 
     public JobSpec withSeed(long chosen) {

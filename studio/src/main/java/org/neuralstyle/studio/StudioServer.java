@@ -41,12 +41,16 @@ public final class StudioServer implements AutoCloseable {
             config.showJavalinBanner = false;
             config.jsonMapper(new JavalinJackson(json, false));
             config.http.maxRequestSize = 1 << 20; // JSON bodies; uploads are streamed with their own limit
+            config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages()));
         });
         app.before(guard::check);
         app.exception(ApiError.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
-        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400,
-                "the request is not the JSON expected: " + e.getOriginalMessage().lines().findFirst().orElse("")));
-        app.exception(Exception.class, (e, ctx) -> error(ctx, 500, "internal error: " + e));
+        app.exception(JsonProcessingException.class, (e, ctx) -> error(ctx, 400, JsonErrors.describe(e)));
+        // A fault of the studio itself: the page gets one line, the server's log the details.
+        app.exception(Exception.class, (e, ctx) -> {
+            e.printStackTrace();
+            error(ctx, 500, "the studio failed on this request (the server's log has the details)");
+        });
         app.error(404, ctx -> {
             String type = ctx.res().getContentType();
             if (type == null || !type.startsWith("application/json")) {
