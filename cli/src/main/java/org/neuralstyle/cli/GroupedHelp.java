@@ -24,7 +24,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
         Map<String, List<String>> g = new LinkedHashMap<>();
         g.put("Input and output", List.of("--content", "--styles", "--output", "--overwrite", "--settings-from",
                 "--bit-depth", "--jpeg-quality", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
-                "--print-iterations", "--verbose"));
+                "--print-iterations", "--keep-best", "--verbose"));
         g.put("Style", List.of("--style-strength", "--style-weight", "--content-weight", "--tv-weight", "--style-scales",
                 "--style-blend-weights", "--style-loss", "--style-layers", "--content-layers",
                 "--style-layer-weight-exp", "--content-weight-blend", "--pooling"));

@@ -35,7 +35,8 @@ final class StylizeCommand implements Callable<Integer> {
 
     /** Where results go and how the run reports: not part of what a picture records of how it was made. */
     static final Set<String> NOT_RECORDED = Set.of("--output", "--overwrite", "--checkpoint-output",
-            "--checkpoint-iterations", "--progress-plot", "--print-iterations", "--verbose", "--settings-from");
+            "--checkpoint-iterations", "--progress-plot", "--print-iterations", "--verbose", "--settings-from",
+            "--keep-best");
 
     final PrintWriter out;
     final PrintWriter err;
@@ -96,6 +97,12 @@ final class StylizeCommand implements Callable<Integer> {
             + "picture made by neural-style carries (see `neural-style info`); options given beside it win.")
     Path settingsFrom; // laid under the given options before parsing (SettingsFrom); here for --help and parsing
 
+    @Option(names = "--keep-best", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "While the run goes on, keep its best image so far as OUTPUT.partial.png (out.png: "
+                    + "out.partial.png), every tenth of the run and at least every 30 s, so that a crash or a kill loses "
+                    + "little; removed when the picture is written (default: on).")
+    boolean keepBest;
+
     @Option(names = "--overwrite", description = "Replace existing output files.")
     boolean overwrite;
 
@@ -121,7 +128,7 @@ final class StylizeCommand implements Callable<Integer> {
         List<String> recorded = OptionGroups.of(spec, spec.commandLine().getParseResult().originalArgs())
                 .without(NOT_RECORDED);
         return new ImageJob(new ImageRequest(content, output, style.choices(), scales, scaleIterations, checkpointOutput,
-                checkpointIterations, progressPlot, tileSize, bitDepth, jpegQuality, overwrite, verbose,
+                checkpointIterations, progressPlot, tileSize, bitDepth, jpegQuality, overwrite, keepBest, verbose,
                 spec.version()[0], recorded), weights);
     }
 

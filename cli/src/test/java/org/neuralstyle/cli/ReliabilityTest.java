@@ -200,4 +200,52 @@ class ReliabilityTest {
         CliRun scale = run(args(dir.resolve("out.png"), "--style-scales", "500"));
         assertOneLine(scale, "--style-scales: style " + style, "a scale of at most");
     }
+
+    /**
+     * A run killed outright (kill -9: no shutdown hook, no final write) keeps its best image so far on disk, from a
+     * tenth of the run at least; a run that finishes leaves only its picture. Before, nothing was left.
+     */
+    @Test
+    void aRunKilledOutrightKeepsItsBestImageSoFar() throws Exception {
+        Path photo = dir.resolve("photo.png");
+        ImageFiles.write(org.neuralstyle.image.Resampling.toWidth(ImageFiles.read(SharedData.media("content/chelsea.png")),
+                160), photo);
+        Path output = dir.resolve("killed.png");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--content", photo.toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
+                "--network", "squeezenet", "--iterations", "400", "--print-iterations", "1", "--seed", "4"));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        builder.environment().put("NEURAL_STYLE_CACHE", dir.resolve("cache").toString());
+        Process process = builder.start();
+        process.getOutputStream().close();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream()))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.startsWith("iteration 130/400")) {
+                    process.destroyForcibly(); // SIGKILL
+                    break;
+                }
+            }
+        }
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(output).doesNotExist();
+        Path partial = dir.resolve("killed.partial.png");
+        assertThat(partial).exists();
+        org.neuralstyle.image.RgbImage kept = ImageFiles.read(partial);
+        org.neuralstyle.image.RgbImage start = ImageFiles.read(photo); // SqueezeNet starts from the photo
+        assertThat(kept.width()).isEqualTo(start.width());
+        double difference = 0;
+        for (int k = 0; k < kept.pixels().length; k++) {
+            difference += Math.abs(kept.pixels()[k] - start.pixels()[k]);
+        }
+        assertThat(difference / kept.pixels().length).as("painted, not the start").isGreaterThan(5);
+
+        Path finished = dir.resolve("finished.png");
+        CliRun run = CliRun.of("--content", photo.toString(), "--styles", SharedData.media("style/starry_night.jpg").toString(),
+                "--output", finished.toString(), "--network", "squeezenet", "--iterations", "20");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(finished).exists();
+        assertThat(dir.resolve("finished.partial.png")).doesNotExist();
+    }
 }

@@ -78,11 +78,16 @@ public final class ImageJob {
             listener.onStatus(describe(checked, weights));
             listener.onStatus("weights file " + weightsFile + ", SHA-256 " + Checksum.of(weightsFile, "SHA-256"));
         }
+        BestSoFar bestSoFar = request.keepBest() ? new BestSoFar(request.output(), listener) : null;
         // One scale is the plain method; several are coarse-to-fine.
         StyleTransferResult result = new CoarseToFine(new StyleTransfer(weights, engine))
                 .stylize(checked.content(), checked.styles(), checked.options(), checked.scales(),
-                        JobListener.all(listener, checked.checkpoints()));
+                        bestSoFar == null ? JobListener.all(listener, checked.checkpoints())
+                                : JobListener.all(listener, checked.checkpoints(), bestSoFar));
         writeOutputs(checked, result, settings(style, checked.options()));
+        if (bestSoFar != null) {
+            bestSoFar.discard();
+        }
         return new Outcome(result, request.output());
     }
 

@@ -6,13 +6,14 @@ import java.util.List;
 /**
  * One picture to paint, as a front end asks for it (null: not given, the default applies): the photo and where the
  * picture goes, the style choices, coarse-to-fine scales, checkpoints, the loss plot, tiles and the output's
- * encoding. {@code recordedArguments} is the command that reproduces the picture, without the options that only say
+ * encoding; whether the best image so far is kept on disk while the run goes on ({@code keepBest}).
+ * {@code recordedArguments} is the command that reproduces the picture, without the options that only say
  * where results go; the picture carries it ({@link RecordedSettings}).
  */
 public record ImageRequest(Path content, Path output, StyleChoices style, List<Integer> scales,
                            List<Integer> scaleIterations, String checkpointOutput, Integer checkpointIterations,
                            Path progressPlot, Integer tileSize, int bitDepth, int jpegQuality, boolean overwrite,
-                           boolean verbose, String version, List<String> recordedArguments) {
+                           boolean keepBest, boolean verbose, String version, List<String> recordedArguments) {
 
     public ImageRequest {
         if (content == null || output == null || style == null || style.styles() == null) {

@@ -1,0 +1,74 @@
+package org.neuralstyle.job;
+
+import org.neuralstyle.algorithm.IterationProgress;
+import org.neuralstyle.image.ImageFiles;
+import org.neuralstyle.io.AtomicFiles;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Keeps a run's best image so far on disk while it goes on, every tenth of the run and at least every
+ * {@link #EVERY}, written atomically: a run killed outright (power loss, the OOM killer, kill -9), which cannot write
+ * its picture at the end, loses at most that much work. The file is the output's name with {@code .partial.png}, in
+ * the output's folder; it goes once the picture itself is written.
+ */
+final class BestSoFar implements JobListener {
+
+    static final Duration EVERY = Duration.ofSeconds(30);
+
+    private final Path file;
+    private final JobListener notes;
+    private long lastNanos;
+    private int lastIteration;
+    private boolean warned;
+
+    BestSoFar(Path output, JobListener notes) {
+        this.file = fileFor(output);
+        this.notes = notes;
+    }
+
+    /** out.png -> out.partial.png, beside it. */
+    static Path fileFor(Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".partial.png");
+    }
+
+    @Override
+    public void onIteration(IterationProgress p) {
+        long now = System.nanoTime();
+        if (p.iteration() == 0) {
+            lastNanos = now;
+            return;
+        }
+        boolean aTenth = p.iteration() - lastIteration >= Math.max(1, p.iterations() / 10);
+        if (!aTenth && now - lastNanos < EVERY.toNanos() || p.iteration() == p.iterations()) {
+            return; // the last iteration's image is the picture itself
+        }
+        lastNanos = now;
+        lastIteration = p.iteration();
+        try {
+            ImageFiles.write(p.bestImage(), file);
+        } catch (IOException e) {
+            // A safety copy: the run goes on without it.
+            if (!warned) {
+                notes.onNote("warning: " + file + ": cannot keep the best image so far (" + AtomicFiles.reason(e)
+                        + "); the run goes on");
+                warned = true;
+            }
+        }
+    }
+
+    /** The picture is written: the safety copy is not needed any more. */
+    void discard() {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            notes.onNote("note: " + file + " (the best image kept during the run) could not be removed: "
+                    + AtomicFiles.reason(e));
+        }
+    }
+}
