@@ -64,8 +64,21 @@ public record BatchJob(Path content, List<Path> styles, Map<String, String> opti
     }
 
     /** The row of the contact sheet: content and styles. */
+    /** What a row of the contact sheet holds: a content and its styles. */
+    public record Inputs(Path content, List<Path> styles) {
+
+        /** "content / style + style", each file named by the given function. */
+        String label(java.util.function.Function<Path, String> name) {
+            return name.apply(content) + " / " + styles.stream().map(name).collect(Collectors.joining(" + "));
+        }
+    }
+
+    public Inputs inputs() {
+        return new Inputs(content, styles);
+    }
+
     public String rowLabel() {
-        return stem(content) + " / " + styles.stream().map(BatchJob::stem).collect(Collectors.joining(" + "));
+        return inputs().label(BatchJob::stem);
     }
 
     /** The column of the contact sheet: the swept values ("" without a sweep). */

@@ -53,6 +53,21 @@ public record BatchSpec(Path output, Map<String, String> options, List<Path> con
 
     /** Every job, once each, in name order (the order shards divide). */
     public List<BatchJob> expand() {
+        Map<String, BatchJob> unique = new java.util.TreeMap<>(); // by name: each name computed once
+        for (BatchJob job : expandedWithRepeats()) {
+            unique.putIfAbsent(job.name(), job);
+        }
+        return List.copyOf(unique.values());
+    }
+
+    /** The jobs given more than once (the same inputs and options): each is run once, and the user is told. */
+    public List<String> repeatedJobs() {
+        Map<String, Integer> times = new java.util.TreeMap<>();
+        expandedWithRepeats().forEach(job -> times.merge(job.name(), 1, Integer::sum));
+        return times.entrySet().stream().filter(e -> e.getValue() > 1).map(Map.Entry::getKey).toList();
+    }
+
+    private List<BatchJob> expandedWithRepeats() {
         List<Explicit> base = new ArrayList<>();
         for (Path content : MediaFiles.expand(contents, true, "contents")) {
             for (Path style : MediaFiles.expand(styles, false, "styles")) {
@@ -60,17 +75,16 @@ public record BatchSpec(Path output, Map<String, String> options, List<Path> con
             }
         }
         base.addAll(jobs);
-        Map<String, BatchJob> unique = new java.util.TreeMap<>(); // by name: each name computed once
+        List<BatchJob> all = new ArrayList<>();
         for (Explicit job : base) {
             for (Map<String, String> values : combinations()) {
-                Map<String, String> all = new LinkedHashMap<>(options);
-                all.putAll(job.options());
-                all.putAll(values);
-                BatchJob expanded = new BatchJob(job.content(), job.styles(), all, values);
-                unique.putIfAbsent(expanded.name(), expanded);
+                Map<String, String> options = new LinkedHashMap<>(this.options);
+                options.putAll(job.options());
+                options.putAll(values);
+                all.add(new BatchJob(job.content(), job.styles(), options, values));
             }
         }
-        return List.copyOf(unique.values());
+        return all;
     }
 
     /** Every combination of the swept values (one empty one without a sweep), the first option varying slowest. */

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,8 @@ public final class ContactSheet {
 
     /** The sheet of these jobs, as the summary (made of the same jobs, in the same order) finds them. */
     public static List<Cell> write(List<BatchJob> jobs, BatchSummary summary, BatchFolder folder) throws IOException {
-        List<String> rows = new ArrayList<>(new LinkedHashSet<>(jobs.stream().map(BatchJob::rowLabel).toList()));
+        Map<BatchJob.Inputs, String> rowLabels = rowLabels(jobs);
+        List<BatchJob.Inputs> rows = new ArrayList<>(rowLabels.keySet());
         List<BatchJob> byColumn = new ArrayList<>(jobs);
         byColumn.sort(Comparator.comparing(BatchJob::sweep, ContactSheet::compareSweeps));
         List<String> columns = new ArrayList<>(new LinkedHashSet<>(byColumn.stream().map(BatchJob::columnLabel).toList()));
@@ -56,11 +58,11 @@ public final class ContactSheet {
         for (int i = 0; i < jobs.size(); i++) {
             BatchJob job = jobs.get(i);
             BatchSummary.Entry entry = summary.entries().get(i);
-            int row = rows.indexOf(job.rowLabel());
+            int row = rows.indexOf(job.inputs());
             int column = columns.indexOf(job.columnLabel());
             int x = GAP + column * (THUMB + GAP);
             int y = GAP + row * (THUMB + LABEL + GAP);
-            drawCell(g, job, folder, entry, x, y);
+            drawCell(g, job, rowLabels.get(job.inputs()), folder, entry, x, y);
             cells.add(new Cell(row, column, entry.name(), entry.state()));
         }
         g.dispose();
@@ -70,8 +72,24 @@ public final class ContactSheet {
         return cells;
     }
 
-    private static void drawCell(Graphics2D g, BatchJob job, BatchFolder folder, BatchSummary.Entry entry, int x,
-                                 int y) throws IOException {
+    /**
+     * A row per content and styles, each labelled by the files' stems ("cat / starry_night"); where two rows would
+     * read the same (cat.png and cat.jpg, or two folders' cat.png), by their names, and failing that by their paths.
+     */
+    static Map<BatchJob.Inputs, String> rowLabels(List<BatchJob> jobs) {
+        Map<BatchJob.Inputs, String> labels = new LinkedHashMap<>();
+        jobs.forEach(job -> labels.putIfAbsent(job.inputs(), job.rowLabel()));
+        for (java.util.function.Function<Path, String> name : List.<java.util.function.Function<Path, String>>of(
+                p -> p.getFileName().toString(), Path::toString)) {
+            Map<String, Long> uses = labels.values().stream().collect(java.util.stream.Collectors.groupingBy(
+                    l -> l, java.util.stream.Collectors.counting()));
+            labels.replaceAll((inputs, label) -> uses.get(label) > 1 ? inputs.label(name) : label);
+        }
+        return labels;
+    }
+
+    private static void drawCell(Graphics2D g, BatchJob job, String rowLabel, BatchFolder folder,
+                                 BatchSummary.Entry entry, int x, int y) throws IOException {
         String note = null;
         BatchSummary.State state = entry.state();
         if (state == BatchSummary.State.DONE && !job.isVideo()) {
@@ -93,7 +111,7 @@ public final class ContactSheet {
         if (note != null) {
             drawClipped(g, note, x + 6, y + THUMB / 2);
         }
-        drawClipped(g, job.rowLabel(), x, y + THUMB + 14);
+        drawClipped(g, rowLabel, x, y + THUMB + 14);
         drawClipped(g, job.columnLabel(), x, y + THUMB + 30);
     }
 

@@ -120,4 +120,25 @@ class BatchPlanTest {
         assertThat(command).containsExactly("neural-style", "batch", "/data/jobs.yaml", "--shards", "3");
         assertThat(job.at("/spec/template/spec/volumes/0/persistentVolumeClaim/claimName").asText()).isEqualTo("styles-pvc");
     }
+
+    /** The same job twice is run once, and said; two inputs of one stem get rows of their own on the contact sheet. */
+    @Test
+    void repeatedJobsAreNamedAndInputsOfOneStemKeepTheirOwnRows() throws IOException {
+        Path style = Files.writeString(temp.resolve("wave.jpg"), "x");
+        Path png = Files.writeString(temp.resolve("cat.png"), "x");
+        Path jpg = Files.writeString(temp.resolve("cat.jpg"), "x");
+        Path other = Files.createDirectories(temp.resolve("other"));
+        Path otherPng = Files.writeString(other.resolve("cat.png"), "x");
+        BatchSpec.Explicit once = new BatchSpec.Explicit(png, List.of(style), Map.of("width", "64"));
+        BatchSpec spec = new BatchSpec(temp.resolve("out"), Map.of(), List.of(), List.of(), Map.of(),
+                List.of(once, once, new BatchSpec.Explicit(jpg, List.of(style), Map.of("width", "64")),
+                        new BatchSpec.Explicit(otherPng, List.of(style), Map.of("width", "64"))));
+        List<BatchJob> jobs = spec.expand();
+        assertThat(jobs).hasSize(3);
+        assertThat(spec.repeatedJobs()).hasSize(1).allMatch(name -> name.startsWith("cat__wave-"));
+        Map<BatchJob.Inputs, String> rows = ContactSheet.rowLabels(jobs);
+        assertThat(rows).hasSize(3);
+        assertThat(new HashSet<>(rows.values())).as("every row reads differently").hasSize(3);
+        assertThat(rows.values()).contains("cat.jpg / wave.jpg");
+    }
 }

@@ -136,6 +136,11 @@ final class BatchCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
+        List<String> repeated = spec.repeatedJobs();
+        if (!repeated.isEmpty()) {
+            parent.err.println("neural-style: note: " + repeated.size() + " job(s) given more than once with the same "
+                    + "inputs and options run once each: " + String.join(", ", repeated));
+        }
         BatchFolder folder = new BatchFolder(spec.output());
         if (collect) {
             return collect(jobs, folder);
