@@ -41,26 +41,47 @@ public record BatchJob(Path content, List<Path> styles, Map<String, String> opti
     }
 
     /** The program's arguments, writing to {@code output}. */
+    /**
+     * The program's arguments for this job: the options first, the styles last before the output, so that an option
+     * the program does not know is refused as such and never taken for one more style's file name.
+     */
     public List<String> arguments(Path output) {
         List<String> args = new ArrayList<>();
         if (isVideo()) {
             args.add("video");
         }
-        args.add("--content");
-        args.add(content.toString());
-        args.add("--styles");
+        args.addAll(optionWords());
+        args.addAll(List.of("--content", content.toString(), "--styles"));
         styles.forEach(s -> args.add(s.toString()));
+        args.addAll(List.of("--output", output.toString()));
+        return args;
+    }
+
+    /** The options as words, in name order. */
+    private List<String> optionWords() {
+        List<String> words = new ArrayList<>();
         options.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(option -> {
             if (option.getValue().equals("true")) {
-                args.add("--" + option.getKey());
+                words.add("--" + option.getKey());
             } else if (!option.getValue().equals("false")) {
-                args.add("--" + option.getKey());
-                args.add(option.getValue());
+                words.add("--" + option.getKey());
+                words.add(option.getValue());
             }
         });
-        args.add("--output");
-        args.add(output.toString());
-        return args;
+        return words;
+    }
+
+    /** The words a job's name is made from, in the order names have always been made (so old results are found). */
+    private List<String> signatureWords() {
+        List<String> words = new ArrayList<>();
+        if (isVideo()) {
+            words.add("video");
+        }
+        words.addAll(List.of("--content", content.toString(), "--styles"));
+        styles.forEach(s -> words.add(s.toString()));
+        words.addAll(optionWords());
+        words.addAll(List.of("--output", "out"));
+        return words;
     }
 
     /** The row of the contact sheet: content and styles. */
@@ -92,7 +113,7 @@ public record BatchJob(Path content, List<Path> styles, Map<String, String> opti
                 .append(styles.stream().map(s -> safe(stem(s))).collect(Collectors.joining("+")));
         sweep.forEach((key, value) -> name.append("__").append(safe(key)).append('-').append(safe(value)));
         String readable = name.length() > 120 ? name.substring(0, 120) : name.toString();
-        List<String> signature = new ArrayList<>(arguments(Path.of("out")));
+        List<String> signature = signatureWords();
         for (String unchanging : NOT_IN_NAME) { // how a job runs, not what it makes
             int at = signature.indexOf("--" + unchanging);
             if (at >= 0) {

@@ -66,17 +66,24 @@ public final class BatchRun {
                 }
             }
         }
+        // The jobs that cannot run are told first, before anything is painted, not after the good ones ran.
         for (int i = 0; i < jobs.size(); i++) {
             BatchJob job = jobs.get(i);
+            if (refused.contains(job)) {
+                failed++;
+                listener.onJob(i + 1, jobs.size(), job);
+                listener.onFailed(job, folder.failure(job));
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            BatchJob job = jobs.get(i);
+            if (refused.contains(job)) {
+                continue;
+            }
             listener.onJob(i + 1, jobs.size(), job);
             if (folder.isDone(job)) {
                 skipped++;
                 listener.onSkipped(job);
-                continue;
-            }
-            if (refused.contains(job)) {
-                failed++;
-                listener.onFailed(job, folder.failure(job));
                 continue;
             }
             folder.clearFailure(job);

@@ -97,6 +97,48 @@ class BatchCommandTest {
         assertThat(temp.resolve("never")).doesNotExist();
     }
 
+    /**
+     * A job file with an option the program does not know: that job is refused with the program's own words, before
+     * any job is painted (before, the good jobs ran first, and the unknown option was taken for a style file:
+     * "--colour: file not found").
+     */
+    @Test
+    void aJobWithAnUnknownOptionIsRefusedInTheProgramsWordsBeforeAnyIsPainted() throws IOException {
+        Path[] in = inputs();
+        Path jobs = temp.resolve("jobs.yaml");
+        Files.writeString(jobs, """
+                output: results
+                options:
+                  network: squeezenet
+                  width: 64
+                  iterations: 2
+                jobs:
+                  - content: %s
+                    styles: [%s]
+                  - content: %s
+                    styles: [%s]
+                    options:
+                      colour: content-histogram
+                """.formatted(in[0].resolve("chelsea.png"), in[1].resolve("starry_night.jpg"),
+                in[0].resolve("coffee.png"), in[1].resolve("starry_night.jpg")));
+        CliRun run = CliRun.of("batch", jobs.toString());
+        assertThat(run.exitCode()).isNotZero();
+        List<String> lines = run.out().lines().toList();
+        int refused = -1;
+        int painted = -1;
+        for (int k = 0; k < lines.size(); k++) {
+            if (lines.get(k).contains("failed: Unknown option")) {
+                refused = k;
+            }
+            if (lines.get(k).contains(": done in ")) {
+                painted = k;
+            }
+        }
+        assertThat(refused).as(run.out()).isNotNegative();
+        assertThat(painted).as(run.out()).isGreaterThan(refused);
+        assertThat(lines.get(refused)).contains("'--colour'").doesNotContain("file not found");
+    }
+
     @Test
     void aSweepFinishesARerunDoesNoWorkAndTheContactSheetHasEveryCell() throws IOException {
         Path out = temp.resolve("out");
