@@ -122,10 +122,8 @@ public record StyleTransferOptions(
     public StyleTransferOptions forRun(int runIterations, Initialization start) {
         Builder b = toBuilder().iterations(runIterations).initialization(start);
         if (adam.schedule() instanceof LearningRateSchedule.Annealed annealed) {
-            int steps = Math.max(1, runIterations - 1);
-            LearningRateSchedule schedule = start.kind() == Initialization.Kind.IMAGE ? annealed.warmStart(steps)
-                    : new LearningRateSchedule.Annealed(annealed.initialRate(), annealed.finalRate(), steps);
-            b.adam(new AdamSettings(schedule, adam.beta1(), adam.beta2(), adam.epsilon()));
+            b.adam(new AdamSettings(annealed.forRun(runIterations, start.kind() == Initialization.Kind.IMAGE),
+                    adam.beta1(), adam.beta2(), adam.epsilon()));
         }
         return b.build();
     }
@@ -305,10 +303,8 @@ public record StyleTransferOptions(
 
         public StyleTransferOptions build() {
             if (adam == null) {
-                adam = AdamSettings.of(recommended.finalLearningRate() == recommended.learningRate()
-                        ? new LearningRateSchedule.Constant(recommended.learningRate())
-                        : new LearningRateSchedule.Annealed(recommended.learningRate(), recommended.finalLearningRate(),
-                        Math.max(1, iterations - 1)));
+                adam = AdamSettings.of(LearningRateSchedule.recommended(recommended.learningRate(),
+                        recommended.finalLearningRate(), iterations));
             }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,

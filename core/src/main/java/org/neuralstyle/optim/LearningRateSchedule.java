@@ -42,6 +42,14 @@ public sealed interface LearningRateSchedule {
      * From {@code initialRate} to {@code finalRate} over {@code steps} steps, geometrically (a straight line on
      * a log scale), then {@code finalRate}: large steps while the picture forms, small ones to settle detail.
      */
+    /**
+     * The rate a network recommends for a run of this many iterations: constant where the two rates are the same,
+     * else annealed from the first to the last.
+     */
+    static LearningRateSchedule recommended(double initialRate, double finalRate, int iterations) {
+        return finalRate == initialRate ? new Constant(initialRate) : Annealed.over(initialRate, finalRate, iterations);
+    }
+
     record Annealed(double initialRate, double finalRate, int steps) implements LearningRateSchedule {
         public Annealed {
             requirePositive(initialRate, "learning rate");
@@ -58,11 +66,21 @@ public sealed interface LearningRateSchedule {
         }
 
         /**
-         * The same annealing for a run that starts from a finished picture (a video frame from the previous
-         * stylized frame): from the geometric middle of the two rates, so the first steps refine rather than repaint.
+         * From {@code initialRate} to {@code finalRate} over a run of this many iterations: the last rate is reached
+         * at its last step (iteration 0 is the start, not a step).
          */
-        public Annealed warmStart(int runSteps) {
-            return new Annealed(Math.sqrt(initialRate * finalRate), finalRate, Math.max(1, runSteps));
+        public static Annealed over(double initialRate, double finalRate, int iterations) {
+            return new Annealed(initialRate, finalRate, Math.max(1, iterations - 1));
+        }
+
+        /**
+         * The same annealing for one run of its own (a scale of coarse-to-fine, a video frame), over its iterations;
+         * a run that starts from a finished picture (the previous scale or frame) begins at the geometric middle of
+         * the two rates, so that its first steps refine rather than repaint it.
+         */
+        public Annealed forRun(int runIterations, boolean fromAFinishedPicture) {
+            Annealed run = over(initialRate, finalRate, runIterations);
+            return fromAFinishedPicture ? new Annealed(Math.sqrt(initialRate * finalRate), finalRate, run.steps()) : run;
         }
     }
 
