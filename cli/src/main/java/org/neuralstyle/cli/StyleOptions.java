@@ -9,8 +9,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The options every stylizing command shares (images and videos): the styles, the loss weights, the optimiser,
- * the start, the network and its weights. Option names and defaults follow the reference implementation.
+ * The options every stylizing command shares (images and videos) as picocli reads them: the styles, the loss weights,
+ * the optimiser, the start, the network and its weights. They are handed to a job as {@link StyleChoices}, where
+ * their checks and defaults live. Option names and defaults follow the reference implementation.
  */
 final class StyleOptions {
 
