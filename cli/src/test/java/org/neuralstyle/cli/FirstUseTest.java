@@ -69,6 +69,16 @@ class FirstUseTest {
         assertThat(builtIn).as(err).hasSize(1);
         assertThat(builtIn.get(0)).contains("could not be downloaded").contains("neural-style models download vgg19");
         assertThat(out).contains("wrote " + valueOf(args, "--output"));
+
+        // The same command again: the picture is there; one line says so, before any download is tried.
+        Process again = builder.start();
+        again.getOutputStream().close();
+        again.getInputStream().readAllBytes();
+        String againErr = new String(again.getErrorStream().readAllBytes());
+        assertThat(again.waitFor(2, TimeUnit.MINUTES)).isTrue();
+        assertThat(again.exitValue()).isEqualTo(1);
+        assertThat(againErr.lines().toList()).as(againErr).hasSize(1);
+        assertThat(againErr).contains("already exists (pass --overwrite to replace it)");
     }
 
     @Test
@@ -125,7 +135,9 @@ class FirstUseTest {
         assertThat(String.join("\n", lines.subList(0, 12))).contains("--content").contains("--styles").contains("--output");
         for (picocli.CommandLine.Model.OptionSpec option : Main.commandLine(new java.io.PrintWriter(java.io.Writer.nullWriter()),
                 new java.io.PrintWriter(java.io.Writer.nullWriter())).getCommandSpec().options()) {
-            assertThat(help.out()).as("every option listed").contains(option.longestName());
+            // A negatable option is listed as --[no-]name.
+            assertThat(help.out()).as("every option listed").contains(option.negatable()
+                    ? option.longestName().substring(2) : option.longestName());
         }
         CliRun video = CliRun.of("video", "--help");
         assertThat(video.out()).contains("Video:").contains("--temporal-weight").contains("early-stop");

@@ -23,7 +23,6 @@ final class BestSoFar implements JobListener {
     private final JobListener notes;
     private long lastNanos;
     private int lastIteration;
-    private boolean warned;
 
     BestSoFar(Path output, JobListener notes) {
         this.file = fileFor(output);
@@ -53,12 +52,8 @@ final class BestSoFar implements JobListener {
         try {
             ImageFiles.write(p.bestImage(), file);
         } catch (IOException e) {
-            // A safety copy: the run goes on without it.
-            if (!warned) {
-                notes.onNote("warning: " + file + ": cannot keep the best image so far (" + AtomicFiles.reason(e)
-                        + "); the run goes on");
-                warned = true;
-            }
+            // A safety copy: the run goes on without it, and says nothing here. Where the disk is full, the picture at
+            // the end cannot be written either, and that one line says where the result was kept instead.
         }
     }
 

@@ -93,9 +93,7 @@ public final class ImageJob {
 
     /** What a run checks before its work starts: options, inputs, outputs, memory and disk; no network loaded. */
     private Checked check(JobListener listener, boolean mayDownload) throws IOException {
-        StyleChoices style = request.style().withNetworkChosen(listener, mayDownload);
-        NetworkArchitecture architecture = style.architecture();
-        StyleTransferOptions options = style.options(architecture);
+        // The outputs first: a picture that cannot be written is said before any download is tried.
         Path output = request.output();
         OutputFiles.requireWritableImage(output, request.overwrite(), "--output");
         Path progressPlot = request.progressPlot();
@@ -119,6 +117,10 @@ public final class ImageJob {
                 contentAlpha = decodedContent;
             }
         }
+        // The inputs are read; now the network (which may mean a download) and the options that follow from it.
+        StyleChoices style = request.style().withNetworkChosen(listener, mayDownload);
+        NetworkArchitecture architecture = style.architecture();
+        StyleTransferOptions options = style.options(architecture);
         List<CoarseToFine.Scale> plan = scalePlan(style, outputWidth(style, contentImage, listener), options.iterations());
         Integer checkpointIterations = request.checkpointIterations();
         Checkpoints checkpoints = Checkpoints.of(request.checkpointOutput(),
