@@ -15,26 +15,4 @@ public interface StyleTransferListener {
     }
 
     StyleTransferListener NONE = progress -> { };
-
-    /** Both listeners hear everything; the run stops when either asks. */
-    static StyleTransferListener both(StyleTransferListener first, StyleTransferListener second) {
-        return new StyleTransferListener() {
-            @Override
-            public void onIteration(IterationProgress progress) {
-                first.onIteration(progress);
-                second.onIteration(progress);
-            }
-
-            @Override
-            public void onTile(TileProgress progress) {
-                first.onTile(progress);
-                second.onTile(progress);
-            }
-
-            @Override
-            public boolean stopRequested() {
-                return first.stopRequested() || second.stopRequested();
-            }
-        };
-    }
 }

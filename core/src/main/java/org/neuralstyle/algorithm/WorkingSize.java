@@ -36,9 +36,4 @@ public final class WorkingSize {
         }
         return w;
     }
-
-    /** Whether an image is painted smaller than its own size by default. */
-    public static boolean reducesByDefault(RgbImage image) {
-        return defaultWidth(image) < image.width();
-    }
 }

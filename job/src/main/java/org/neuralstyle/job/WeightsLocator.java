@@ -39,9 +39,9 @@ public final class WeightsLocator {
      * said in one line with the command that fetches VGG-19.
      */
     Located locateDefault() throws IOException {
-        Path local = Path.of(StyleChoices.DEFAULT_WEIGHTS);
-        if (Files.isRegularFile(local)) {
-            return new Located("vgg19", local);
+        Optional<Path> local = referenceFileHere();
+        if (local.isPresent()) {
+            return new Located("vgg19", local.get());
         }
         try {
             return new Located("vgg19", cachedOrDownloadedOrFailed(KnownModel.VGG19));
@@ -55,19 +55,21 @@ public final class WeightsLocator {
 
     /** Whether VGG-19's weights are on this machine already (no download needed). */
     public boolean hasVgg19() {
-        return Files.isRegularFile(Path.of(StyleChoices.DEFAULT_WEIGHTS))
-                || Files.isRegularFile(cache.fileFor(KnownModel.VGG19));
+        return referenceFileHere().isPresent() || Files.isRegularFile(cache.fileFor(KnownModel.VGG19));
+    }
+
+    /** The reference implementation's VGG-19 file in the current folder, where it is. */
+    private static Optional<Path> referenceFileHere() {
+        Path local = Path.of(StyleChoices.DEFAULT_WEIGHTS);
+        return Files.isRegularFile(local) ? Optional.of(local) : Optional.empty();
     }
 
     public Path locate(String network) throws IOException {
         if (Networks.byName(network).equals(Networks.byName(BuiltInNetwork.NETWORK))) {
             return BuiltInNetwork.file(cache);
         }
-        if (network.equals("vgg19")) {
-            Path local = Path.of(StyleChoices.DEFAULT_WEIGHTS);
-            if (Files.isRegularFile(local)) {
-                return local;
-            }
+        if (network.equals("vgg19") && referenceFileHere().isPresent()) {
+            return referenceFileHere().get();
         }
         Optional<KnownModel> known = KnownModel.defaultFor(network);
         if (known.isEmpty()) {
