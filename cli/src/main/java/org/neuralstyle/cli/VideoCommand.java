@@ -33,7 +33,7 @@ final class VideoCommand implements Callable<Integer> {
      * among them, so that a preview of the first frames can later be extended to the whole video.
      */
     private static final Set<String> NOT_IN_SIGNATURE = Set.of("--overwrite", "--keep-frames", "--verbose",
-            "--threads", "--frames-folder", "--frames");
+            "--threads", "--frames-folder", "--frames", "--allow-damaged");
 
     @ParentCommand
     StylizeCommand parent;
@@ -101,6 +101,10 @@ final class VideoCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace an existing output, and frames of a different run.")
     boolean overwrite;
 
+    @Option(names = "--allow-damaged", description = "Paint the frames that can be read of a video file that is cut "
+            + "short or damaged, with a warning (default: refuse it, naming what was read against what it announces).")
+    boolean allowDamaged;
+
     @Option(names = {"-v", "--verbose"}, description = "Stack traces on errors.")
     boolean verbose;
 
@@ -116,7 +120,7 @@ final class VideoCommand implements Callable<Integer> {
         }
         return new VideoJob(new VideoRequest(content, output, style.choices(), videoInit, laterIterations, temporalWeight,
                 temporalFrames, earlyStop, flowTolerance, maxFrames, frameRate, framesFolder, keepFrames, overwrite,
-                signature()), weights);
+                allowDamaged, signature()), weights);
     }
 
     /** The options given, names sorted (order does not matter), less those that do not change the frames. */

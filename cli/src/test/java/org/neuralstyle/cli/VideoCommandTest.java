@@ -218,6 +218,7 @@ class VideoCommandTest {
         Path audioOnly = audioOnlyFile(dir.resolve("tone.mp4"));
         Path noFrames = Files.createDirectory(dir.resolve("empty"));
         Path existing = Files.writeString(dir.resolve("existing.mp4"), "precious");
+        Path cut = cutShort(dir.resolve("cut.avi"));
 
         assertOneLineError(List.of("--content", notVideo.toString(), "--output", dir.resolve("a.mp4").toString()),
                 "--content " + notVideo + ": not a readable video", style);
@@ -235,10 +236,37 @@ class VideoCommandTest {
                 dir.resolve("f.mp4").toString(), "--flow-tolerance", "-3"),
                 "--flow-tolerance: must be a positive number of levels or off, got '-3'", style);
 
+        // A file cut short was painted up to the cut and written as a shorter video, exit 0, no word.
+        assertOneLineError(List.of("--content", cut.toString(), "--output", dir.resolve("g.mp4").toString()),
+                "--content " + cut + ": damaged or cut short: 36 frames read, up to 15.2 s, but the file announces "
+                        + "444 frames over 29.6 s (--allow-damaged paints the frames that can be read)", style);
+
         assertThat(Files.readString(existing)).isEqualTo("precious");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
-                    "style.png", "notes.mp4", "tone.mp4", "empty", "existing.mp4");
+                    "style.png", "notes.mp4", "tone.mp4", "empty", "existing.mp4", "cut.avi");
+        }
+    }
+
+    /** The first half of the tree clip's bytes, as a broken download leaves it. */
+    private static Path cutShort(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(SharedData.media("video/tree.avi"));
+        return Files.write(file, java.util.Arrays.copyOf(bytes, bytes.length / 2));
+    }
+
+    /** With --allow-damaged, the frames that can be read are painted, after a warning that names the damage. */
+    @Test
+    void aDamagedVideoIsPaintedAsFarAsItReadsWhenAllowed() throws IOException {
+        Path cut = cutShort(dir.resolve("cut.avi"));
+        Path out = Files.createDirectories(dir.resolve("painted"));
+        CliRun run = CliRun.of("video", "--content", cut.toString(), "--styles",
+                SharedData.media("style/starry_night.jpg").toString(), "--network", "squeezenet", "--width", "32",
+                "--iterations", "2", "--video-init", "independent", "--allow-damaged", "--output", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.err() + run.out()).contains("warning: cut.avi: damaged or cut short: 36 frames read, up to 15.2 s, "
+                + "but the file announces 444 frames over 29.6 s; painting the 36 frames that can be read");
+        try (Stream<Path> painted = Files.list(out)) {
+            assertThat(painted.filter(p -> p.toString().endsWith(".png")).count()).isEqualTo(36);
         }
     }
 

@@ -18,6 +18,7 @@ import org.neuralstyle.video.VideoStyleTransfer;
 import org.neuralstyle.video.flow.DisOpticalFlow;
 import org.neuralstyle.video.flow.OpticalFlow;
 import org.neuralstyle.video.io.FrameSource;
+import org.neuralstyle.video.io.FrameTiming;
 import org.neuralstyle.video.io.VideoEncoder;
 import org.neuralstyle.video.io.VideoFormatException;
 import org.neuralstyle.video.io.VideoInfo;
@@ -89,6 +90,7 @@ public final class VideoJob {
         }
         VideoInfo info = probe();
         VideoSettings settings = settings(style, temporalWeight, info, init, options.iterations());
+        checkTiming(info, settings, videoOutput, listener);
         String signature = signature();
         if (style.seed() == null) { // a rerun must draw the same noise: the seed follows from the job
             options = options.toBuilder().seed(signature.hashCode() & 0xffffffL).build();
@@ -104,13 +106,46 @@ public final class VideoJob {
             options = options.toBuilder().initialization(start).build();
         }
         if (videoOutput) {
-            VideoEncoder.check(request.output(), settings.width(), settings.height(), info.frameRate(), request.content());
+            VideoEncoder.check(request.output(), settings.width(), settings.height(), info.outputFrameRate(),
+                    request.content());
         }
         requireSpace(frames, settings, videoOutput);
         JobPlan plan = new JobPlan(settings.width(), settings.height(), architecture.name(),
                 settings.firstFrameIterations() + Math.max(0, settings.frames() - 1) * settings.laterFrameIterations(),
                 budget.imageBytes(settings.width(), settings.height()));
         return new Checked(style, architecture, options, settings, info, styles, frames, videoOutput, signature, plan);
+    }
+
+    /**
+     * A source cut short is refused, naming what was read against what it announces (--allow-damaged: a warning),
+     * unless the frames asked for end before the damage; a variable-rate source is written at a constant rate
+     * that keeps each frame at its own time, and the note says which.
+     */
+    private void checkTiming(VideoInfo info, VideoSettings settings, boolean videoOutput, JobListener listener) {
+        FrameTiming timing = info.timing();
+        boolean readsToTheEnd = request.maxFrames() == null || request.maxFrames() > settings.frames();
+        timing.shortfall().filter(damage -> readsToTheEnd).ifPresent(damage -> {
+            if (!request.allowDamaged()) {
+                throw new UserError("--content " + request.content() + ": " + damage
+                        + " (--allow-damaged paints the frames that can be read)");
+            }
+            listener.onNote("warning: " + request.content().getFileName() + ": " + damage + "; painting the "
+                    + timing.frames() + " frames that can be read");
+        });
+        double rate = info.outputFrameRate();
+        if (videoOutput && rate != FrameTiming.encoderRate(info.frameRate())) {
+            double[] gaps = timing.intervalRangeSeconds();
+            double shift = timing.largestShiftSeconds(rate);
+            listener.onNote(String.format(Locale.ROOT, "note: %s has a variable frame rate (frames %.3f to %.3f s "
+                    + "apart, %.3f fps on average); the video is written at a constant %s fps, %s",
+                    request.content().getFileName(), gaps[0], gaps[1], info.frameRate(), fps(rate),
+                    shift <= 0.5 / rate + 1e-6 ? "each frame at its own time (a frame is held through a gap)"
+                            : String.format(Locale.ROOT, "frames moved by up to %.3f s", shift)));
+        }
+    }
+
+    private static String fps(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.format(Locale.ROOT, "%.3f", rate);
     }
 
     /** Checks, loads the network, stylizes the frames not done yet, assembles and measures the result. */
@@ -264,7 +299,7 @@ public final class VideoJob {
                 return VideoAssembly.run(source, store, settings, null, flow);
             }
             try (VideoEncoder encoder = VideoEncoder.open(request.output(), settings.width(), settings.height(),
-                    info.frameRate(), request.content())) {
+                    info.outputFrameRate(), request.content())) {
                 VideoAssembly.Measures consistency = VideoAssembly.run(source, store, settings, encoder, flow);
                 encoder.commit();
                 return consistency;
@@ -291,7 +326,7 @@ public final class VideoJob {
             }
         }
         lines.add(String.format(Locale.ROOT, "wrote %s: %d frames at %dx%d, %.3f fps", output, settings.frames(),
-                settings.width(), settings.height(), outcome.info().frameRate()));
+                settings.width(), settings.height(), outcome.info().outputFrameRate()));
         if (!result.stylized().isEmpty()) {
             List<String> parts = new ArrayList<>();
             if (firstSeconds >= 0) {

@@ -1,5 +1,6 @@
 package org.neuralstyle.video.io;
 
+import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /**
  * The video frames of a file FFmpeg can decode, as RGB, upright: a phone's portrait video is stored sideways
@@ -61,18 +63,38 @@ final class FfmpegFrameSource implements FrameSource {
         return grabber;
     }
 
-    private static int countFrames(Path file) throws VideoFormatException {
+    /**
+     * Decodes every frame's time (video only, no pixel conversion: cheap next to stylizing) and reads the length
+     * the container announces: the stream's frame count at its average rate, else the stream's duration, else the
+     * file's.
+     */
+    private static FrameTiming timing(Path file) throws VideoFormatException {
         FFmpegFrameGrabber grabber = start(file);
         try {
+            long[] times = new long[256];
             int count = 0;
-            // Video only, no pixel conversion: counting is cheap next to stylizing.
-            while (grabber.grabFrame(false, true, false, false, false) != null) {
-                count++;
+            Frame frame;
+            while ((frame = grabber.grabFrame(false, true, false, false, false)) != null) {
+                if (count == times.length) {
+                    times = Arrays.copyOf(times, count * 2);
+                }
+                times[count++] = frame.timestamp;
             }
             if (count == 0) {
                 throw new VideoFormatException(file + ": has no video frames");
             }
-            return count;
+            AVStream stream = grabber.getFormatContext().streams(grabber.getVideoStream());
+            double averageRate = avutil.av_q2d(stream.avg_frame_rate());
+            double announced;
+            if (stream.nb_frames() > 0 && averageRate > 0) {
+                announced = stream.nb_frames() / averageRate;
+            } else if (stream.duration() > 0) {
+                announced = stream.duration() * avutil.av_q2d(stream.time_base());
+            } else {
+                announced = Math.max(0, grabber.getFormatContext().duration() / 1e6);
+            }
+            return new FrameTiming(Arrays.copyOf(times, count), grabber.getFrameRate(), (int) stream.nb_frames(),
+                    announced);
         } catch (FrameGrabber.Exception e) {
             throw new VideoFormatException(file + ": cannot be decoded (" + Ffmpeg.reason(e) + ")");
         } finally {
@@ -80,14 +102,14 @@ final class FfmpegFrameSource implements FrameSource {
         }
     }
 
-    /** The container's frame count is only an estimate (an AVI's counts its dropped frames), so it is counted. */
+    /** The container's frame count is only an estimate (an AVI's counts its dropped frames), so frames are counted. */
     @Override
     public VideoInfo info() throws IOException {
         if (info == null) {
             boolean sideways = clockwiseQuarterTurns % 2 == 1;
             info = new VideoInfo(sideways ? grabber.getImageHeight() : grabber.getImageWidth(),
-                    sideways ? grabber.getImageWidth() : grabber.getImageHeight(), grabber.getFrameRate(),
-                    countFrames(file), grabber.getAudioChannels() > 0);
+                    sideways ? grabber.getImageWidth() : grabber.getImageHeight(), grabber.getAudioChannels() > 0,
+                    timing(file));
         }
         return info;
     }

@@ -50,7 +50,8 @@ final class ImageFolderSource implements FrameSource {
                         + "; every frame of a folder must have the same size");
             }
         }
-        return new ImageFolderSource(files, new VideoInfo(first.width(), first.height(), frameRate, files.size(), false));
+        return new ImageFolderSource(files, new VideoInfo(first.width(), first.height(), false,
+                FrameTiming.constant(files.size(), frameRate)));
     }
 
     static boolean isFrameImage(Path file) {

@@ -72,9 +72,9 @@ public final class VideoEncoder implements AutoCloseable {
         FFmpegFrameGrabber audio = audioSource == null || Files.isDirectory(audioSource) ? null : audioOf(audioSource);
         FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(part.toFile(), width, height,
                 audio == null ? 0 : audio.getAudioChannels());
-        // Frame times come from the source; the nominal rate only sets the time base, and MPEG-4 Part 2 wants
-        // its denominator under 2^16 (a measured 14.999925 fps would not fit).
-        double rate = Math.round(frameRate * 1000) / 1000.0;
+        // Frame times come from the source; the rate sets the time base (FrameTiming.outputRate picks one that
+        // gives every frame its own slot).
+        double rate = FrameTiming.encoderRate(frameRate);
         recorder.setFrameRate(rate);
         // The muxers' defaults would pick MPEG-4 Part 2 even for .mp4 (this FFmpeg has no x264): ask for H.264.
         recorder.setVideoCodec(extension(target).equals("avi") ? avcodec.AV_CODEC_ID_MPEG4 : avcodec.AV_CODEC_ID_H264);

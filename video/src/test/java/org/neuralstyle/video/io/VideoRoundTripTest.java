@@ -210,4 +210,90 @@ class VideoRoundTripTest {
         assertThatThrownBy(() -> VideoEncoder.open(dir.resolve("out.png"), 64, 48, 10, null))
                 .hasMessageContaining("unsupported video format");
     }
+
+    /**
+     * A file cut short is told from a whole one by how far its frames reach against the length its container
+     * announces: an AVI's header frame count (its index is lost with the cut), a Matroska file's stated duration.
+     */
+    @Test
+    void aFileCutShortIsToldFromAWholeOneByItsAnnouncedLength() throws IOException {
+        for (String extension : List.of("avi", "mkv")) {
+            Path whole = writeClip(dir.resolve("whole." + extension), 100, 25, false);
+            byte[] bytes = Files.readAllBytes(whole);
+            Path cut = Files.write(dir.resolve("cut." + extension), java.util.Arrays.copyOf(bytes, bytes.length * 6 / 10));
+            try (FrameSource source = FrameSource.open(whole, 25)) {
+                assertThat(source.info().frames()).isEqualTo(100);
+                assertThat(source.info().timing().shortfall()).as(extension).isEmpty();
+            }
+            try (FrameSource source = FrameSource.open(cut, 25)) {
+                assertThat(source.info().frames()).as(extension).isBetween(40, 70);
+                assertThat(source.info().timing().shortfall()).as(extension).get().asString()
+                        .startsWith("damaged or cut short: " + source.info().frames() + " frames read")
+                        .endsWith(extension.equals("avi") ? "announces 100 frames over 4.0 s" : "announces 4.0 s");
+            }
+        }
+    }
+
+    /**
+     * A variable-rate source (frames 10 to 80 ms apart, stated average 28 fps) keeps every frame at its own
+     * time: before, frames that came faster than the average pushed each other into later slots (0.43 s landed at
+     * 0.5 s).
+     */
+    @Test
+    void aVariableRateSourceKeepsEachFrameAtItsTime() throws IOException {
+        long[] millis = {0, 40, 80, 100, 120, 140, 160, 200, 280, 360, 400, 410, 420, 430, 440, 480, 560, 640};
+        Path clip = dir.resolve("variable.mp4");
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(clip.toFile(), 64, 48, 0)) {
+            recorder.setFrameRate(1000); // a millisecond time base, as phones write
+            recorder.setVideoCodec(org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264);
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
+            recorder.setVideoBitrate(2_000_000);
+            recorder.start();
+            var converter = new org.bytedeco.javacv.Java2DFrameConverter();
+            for (int k = 0; k < millis.length; k++) {
+                var bgr = new java.awt.image.BufferedImage(64, 48, java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+                bgr.getGraphics().drawImage(ImageFiles.toBufferedImage(RgbImage.filled(64, 48, grey(k), grey(k),
+                        grey(k))), 0, 0, null);
+                recorder.setTimestamp(millis[k] * 1000);
+                recorder.record(converter.convert(bgr));
+            }
+        }
+        Path out = dir.resolve("out.mp4");
+        List<Float> sourceLevels = new ArrayList<>();
+        try (FrameSource source = FrameSource.open(clip, 25)) {
+            double rate = source.info().outputFrameRate();
+            assertThat(source.info().frameRate()).isCloseTo(28.08, within(0.01));
+            assertThat(rate).isEqualTo(100);
+            try (VideoEncoder encoder = VideoEncoder.open(out, 64, 48, rate, null)) {
+                TimedFrame frame;
+                while ((frame = source.next()) != null) {
+                    sourceLevels.add(frame.image().pixels()[0]);
+                    encoder.write(frame.image(), frame.timestampMicros());
+                }
+                encoder.commit();
+            }
+        }
+        // Every source frame is on screen at its own time in the output.
+        java.util.Map<Long, Float> shown = new java.util.HashMap<>();
+        try (FrameSource written = FrameSource.open(out, 25)) {
+            TimedFrame frame;
+            while ((frame = written.next()) != null) {
+                shown.put(Math.round(frame.timestampMicros() / 1000.0), frame.image().pixels()[0]);
+            }
+        }
+        for (int k = 0; k < millis.length; k++) {
+            Float level = shown.get(millis[k]);
+            assertThat(level).as("a frame at %d ms", millis[k]).isNotNull();
+            // Compression moves a flat grey by a few levels: the nearest of the source frames' greys names the frame.
+            int nearest = 0;
+            for (int j = 1; j < millis.length; j++) {
+                nearest = Math.abs(sourceLevels.get(j) - level) < Math.abs(sourceLevels.get(nearest) - level) ? j : nearest;
+            }
+            assertThat(nearest).as("the frame shown at %d ms", millis[k]).isEqualTo(k);
+        }
+    }
+
+    private static int grey(int k) {
+        return 20 + 12 * k;
+    }
 }
