@@ -228,6 +228,74 @@ class StudioApiTest {
         assertThat(served.headers().firstValue("Content-Type")).get().asString().startsWith("video/mp4");
     }
 
+    /**
+     * A studio killed outright (kill -9: no shutdown, no final save) 20 s into a job restarts showing the progress
+     * its folder had: the job's record and curve are saved with each preview, and the last preview becomes the
+     * result. Before, the record on disk stayed at iteration 0 until the job ended.
+     */
+    @Test
+    void aStudioKilledOutrightRestartsWithItsJobsProgress() throws Exception {
+        Path data = temp.resolve("data");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
+                "--data", data.toString(), "--model", "squeezenet=" + BuiltInSqueezeNet.file()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        builder.environment().put("NEURAL_STYLE_CACHE", temp.resolve("cache").toString());
+        Process studio = builder.start();
+        studio.getOutputStream().close();
+        String id;
+        long startedNanos;
+        try {
+            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(studio.getInputStream()));
+            String line = lines.readLine();
+            while (line != null && !line.startsWith("neural-style studio: ")) {
+                line = lines.readLine();
+            }
+            assertThat(line).as("the studio's address").isNotNull();
+            base = line.substring("neural-style studio: ".length()).replaceAll("/+$", "");
+            Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
+            drain.setDaemon(true);
+            drain.start();
+            String content = upload(SharedData.media("content/chelsea.png"));
+            String style = upload(SharedData.media("style/starry_night.jpg"));
+            HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(style),
+                    "network", "squeezenet", "options", Map.of("--width", "160", "--iterations", "20000")));
+            assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+            id = JSON.readTree(submitted.body()).get("id").asText();
+            startedNanos = System.nanoTime();
+            while (!JSON.readTree(send("GET", "/api/jobs/" + id, null).body()).get("job").get("state").asText()
+                    .equals("RUNNING")) {
+                assertThat(System.nanoTime() - startedNanos).as("the job starts").isLessThan(60_000_000_000L);
+                Thread.sleep(100);
+            }
+            Thread.sleep(20_000);
+        } finally {
+            studio.destroyForcibly(); // SIGKILL
+        }
+        assertThat(studio.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // What the folder holds: a record past iteration 0, and a curve to match.
+        JsonNode onDisk = JSON.readTree(data.resolve("jobs").resolve(id).resolve("job.json").toFile());
+        assertThat(onDisk.get("state").asText()).isEqualTo("RUNNING");
+        int iteration = onDisk.get("iteration").asInt();
+        assertThat(iteration).as("the iteration saved 20 s into the run").isGreaterThan(20);
+        JsonNode curve = JSON.readTree(data.resolve("jobs").resolve(id).resolve("losses.json").toFile());
+        assertThat(curve.get(curve.size() - 1).get("iteration").asInt()).isGreaterThanOrEqualTo(iteration);
+
+        start("127.0.0.1", null, 40 << 20, 4096); // the same data folder
+        JsonNode restarted = JSON.readTree(send("GET", "/api/jobs/" + id, null).body()).get("job");
+        assertThat(restarted.get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(restarted.get("message").asText()).isEqualTo("the server stopped during this job at iteration "
+                + iteration + "; the best image then is kept");
+        assertThat(restarted.get("hasResult").asBoolean()).isTrue();
+        org.neuralstyle.image.RgbImage kept = org.neuralstyle.image.ImageFiles.read(
+                data.resolve("jobs").resolve(id).resolve("result.png"));
+        org.neuralstyle.image.RgbImage photo = org.neuralstyle.image.Resampling.resize(org.neuralstyle.image.ImageFiles
+                .read(SharedData.media("content/chelsea.png")), kept.width(), kept.height());
+        assertThat(kept.meanAbsoluteDifference(photo)).as("painted, not the starting photo").isGreaterThan(5);
+    }
+
     private JsonNode awaitFinished(String id) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {

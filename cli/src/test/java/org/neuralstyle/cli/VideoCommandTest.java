@@ -149,6 +149,8 @@ class VideoCommandTest {
         }
         int done = finished.size();
         assertThat(done).isBetween(4, 11);
+        // The frame being painted, as far as it got (the finished ones are the frames themselves).
+        assertThat(frames.resolve("current-frame.partial.png")).exists();
 
         job.add("--keep-frames"); // not part of the job: the rerun continues it, and the frames stay to check
         CliRun rerun = CliRun.of(job.toArray(String[]::new));
@@ -162,6 +164,7 @@ class VideoCommandTest {
         try (Stream<Path> files = Files.list(frames)) {
             assertThat(files.filter(p -> p.getFileName().toString().matches("frame-\\d+\\.png"))).hasSize(12);
         }
+        assertThat(frames.resolve("current-frame.partial.png")).as("gone once the frames are done").doesNotExist();
         try (FrameSource video = FrameSource.open(output, 25)) {
             assertThat(video.info().frames()).isEqualTo(sourceFrameTimes(12) + 1);
         }

@@ -13,7 +13,8 @@ import java.time.Duration;
  * Keeps a run's best image so far on disk while it goes on, every tenth of the run and at least every
  * {@link #EVERY}, written atomically: a run killed outright (power loss, the OOM killer, kill -9), which cannot write
  * its picture at the end, loses at most that much work. The file is the output's name with {@code .partial.png}, in
- * the output's folder; it goes once the picture itself is written.
+ * the output's folder; it goes once the picture itself is written. A video keeps its current frame's the same way
+ * (its finished frames are kept as they are done).
  */
 final class BestSoFar implements JobListener {
 
@@ -39,8 +40,9 @@ final class BestSoFar implements JobListener {
     @Override
     public void onIteration(IterationProgress p) {
         long now = System.nanoTime();
-        if (p.iteration() == 0) {
+        if (p.iteration() == 0) { // a run starts (each frame of a video is one)
             lastNanos = now;
+            lastIteration = 0;
             return;
         }
         boolean aTenth = p.iteration() - lastIteration >= Math.max(1, p.iterations() / 10);

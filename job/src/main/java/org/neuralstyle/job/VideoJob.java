@@ -37,6 +37,9 @@ import java.util.Locale;
  */
 public final class VideoJob {
 
+    /** The frame being painted, as far as it got: {@code current-frame.partial.png} in the frames folder. */
+    static final String CURRENT_FRAME = "current-frame.png";
+
     private final VideoRequest request;
     /** Weights shared with the other jobs of this process (batch, studio); null: read for this job. */
     private final WeightsCache weightsCache;
@@ -164,13 +167,15 @@ public final class VideoJob {
                 settings.height(), settings.init().label(), checked.architecture().name()));
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
         VideoResult result;
+        BestSoFar currentFrame = new BestSoFar(checked.frames().resolve(CURRENT_FRAME), listener);
         try (FrameSource source = openSource()) {
             result = new VideoStyleTransfer(weights, style.engine().settings(), checked.styles(), checked.options(),
-                    settings, DisOpticalFlow::new).stylize(source, store, listener);
+                    settings, DisOpticalFlow::new).stylize(source, store, JobListener.all(listener, currentFrame));
         }
         if (result.stopped()) {
             return new Outcome(result, settings, checked.info(), checked.frames(), null);
         }
+        currentFrame.discard();
         VideoAssembly.Measures measures = assemble(store, settings, checked.info(), checked.videoOutput());
         if (checked.videoOutput() && !request.keepFrames()) {
             store.delete();

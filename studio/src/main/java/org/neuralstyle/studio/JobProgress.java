@@ -12,8 +12,10 @@ import java.util.function.Consumer;
 
 /**
  * Follows a running job: records its loss curve and ETA, writes the best image so far as the preview every few
- * iterations (also at iteration 0, so the page shows the start at once), tells the page, and passes a cancel on
- * to the run, which then keeps its best image. For a video the iterations are those of the current frame, the
+ * iterations (also at iteration 0, so the page shows the start at once) and at least every
+ * {@link #MAX_PREVIEW_GAP}, saves the job's record and curve beside each preview (so a server killed outright
+ * restarts with the progress its folder shows), tells the page, and passes a cancel on to the run, which then
+ * keeps its best image. For a video the iterations are those of the current frame, the
  * curve runs on across frames, and the ETA comes from the time the finished frames took.
  */
 final class JobProgress implements JobListener {
@@ -21,6 +23,8 @@ final class JobProgress implements JobListener {
     /** About this many previews per run (per frame of a video), and never two closer than {@link #MIN_PREVIEW_GAP}. */
     static final int PREVIEWS_PER_RUN = 40;
     static final Duration MIN_PREVIEW_GAP = Duration.ofMillis(300);
+    /** However long the run, the best image reaches the disk at least this often. */
+    static final Duration MAX_PREVIEW_GAP = Duration.ofSeconds(30);
     /** Updates to the page at most this often between previews. */
     static final Duration MIN_EVENT_GAP = Duration.ofMillis(250);
     /** Loss points kept per run (per frame), at most. */
@@ -29,6 +33,7 @@ final class JobProgress implements JobListener {
     private final Job job;
     private final Path preview;
     private final Consumer<Job> changed;
+    private final Consumer<Job> saved;
     private Duration startOfIterations = Duration.ZERO;
     private long lastPreviewNanos;
     private int lastPreviewIteration = -1;
@@ -42,10 +47,15 @@ final class JobProgress implements JobListener {
     private int iterationsBefore;
     private int lastIteration;
 
-    JobProgress(Job job, Path preview, Consumer<Job> changed) {
+    /**
+     * @param changed told when the page should hear of the job
+     * @param saved   told when a preview was written: the job's record and curve are saved to match it
+     */
+    JobProgress(Job job, Path preview, Consumer<Job> changed, Consumer<Job> saved) {
         this.job = job;
         this.preview = preview;
         this.changed = changed;
+        this.saved = saved;
         this.previews = job.record().previews();
     }
 
@@ -80,7 +90,8 @@ final class JobProgress implements JobListener {
         int previewEvery = Math.max(1, total / PREVIEWS_PER_RUN);
         long now = System.nanoTime();
         if (it == 0 || it == total || it - lastPreviewIteration >= previewEvery
-                && now - lastPreviewNanos >= MIN_PREVIEW_GAP.toNanos()) {
+                && now - lastPreviewNanos >= MIN_PREVIEW_GAP.toNanos()
+                || now - lastPreviewNanos >= MAX_PREVIEW_GAP.toNanos()) {
             try {
                 ImageFiles.write(p.bestImage(), preview);
                 previews++;
@@ -94,6 +105,9 @@ final class JobProgress implements JobListener {
         Double eta = eta(p);
         int shown = previews;
         job.update(r -> r.progressed(it, total, frame, frames, eta, p.bestLoss().total(), shown));
+        if (wrote) {
+            saved.accept(job);
+        }
         if (wrote || it == total || now - lastEventNanos >= MIN_EVENT_GAP.toNanos()) {
             lastEventNanos = now;
             changed.accept(job);

@@ -1,6 +1,7 @@
 package org.neuralstyle.studio;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -178,7 +179,8 @@ final class JobQueue implements AutoCloseable {
         JobRunner.JobOutcome outcome;
         try {
             outcome = runner.run(started.arguments(),
-                    new JobProgress(job, folder.resolve(JobStore.PREVIEW), j -> publish.accept("job", j.record())),
+                    new JobProgress(job, folder.resolve(JobStore.PREVIEW), j -> publish.accept("job", j.record()),
+                            this::saveProgress),
                     folder.resolve(JobStore.LOG));
         } catch (RuntimeException e) {
             outcome = new JobRunner.JobOutcome(1, "internal error: " + e);
@@ -207,6 +209,19 @@ final class JobQueue implements AutoCloseable {
         JobRecord finished = job.update(r -> r.finished(end, message, result, System.currentTimeMillis()));
         store.save(finished);
         publish.accept("job", finished);
+    }
+
+    /**
+     * The record and curve of a running job, as far as its preview shows: what a restart after a hard kill finds.
+     * A save that fails (a full disk) is skipped; the next preview tries again, and the run goes on.
+     */
+    private void saveProgress(Job job) {
+        try {
+            store.saveLosses(job.id(), job.losses());
+            store.save(job.record());
+        } catch (UncheckedIOException e) {
+            // the previous save stands
+        }
     }
 
     /** Stops taking jobs; a running job is asked to stop, keeps its best image and is marked interrupted. */
