@@ -236,27 +236,10 @@ class StudioApiTest {
     @Test
     void aStudioKilledOutrightRestartsWithItsJobsProgress() throws Exception {
         Path data = temp.resolve("data");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx2g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
-                "--data", data.toString(), "--model", "squeezenet=" + BuiltInSqueezeNet.file()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
-        builder.environment().put("NEURAL_STYLE_CACHE", temp.resolve("cache").toString());
-        Process studio = builder.start();
-        studio.getOutputStream().close();
+        Process studio = childStudio(data);
         String id;
         long startedNanos;
         try {
-            java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(studio.getInputStream()));
-            String line = lines.readLine();
-            while (line != null && !line.startsWith("neural-style studio: ")) {
-                line = lines.readLine();
-            }
-            assertThat(line).as("the studio's address").isNotNull();
-            base = line.substring("neural-style studio: ".length()).replaceAll("/+$", "");
-            Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
-            drain.setDaemon(true);
-            drain.start();
             String content = upload(SharedData.media("content/chelsea.png"));
             String style = upload(SharedData.media("style/starry_night.jpg"));
             HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(style),
@@ -294,6 +277,102 @@ class StudioApiTest {
         org.neuralstyle.image.RgbImage photo = org.neuralstyle.image.Resampling.resize(org.neuralstyle.image.ImageFiles
                 .read(SharedData.media("content/chelsea.png")), kept.width(), kept.height());
         assertThat(kept.meanAbsoluteDifference(photo)).as("painted, not the starting photo").isGreaterThan(5);
+    }
+
+    /**
+     * A studio server in a JVM of its own, on any free port, with the built-in network; {@link #base} set to its
+     * address. Its output is drained so it never blocks.
+     */
+    private Process childStudio(Path data) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx2g", "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0",
+                "--data", data.toString(), "--model", "squeezenet=" + BuiltInSqueezeNet.file()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
+        builder.environment().put("NEURAL_STYLE_CACHE", temp.resolve("cache").toString());
+        Process studio = builder.start();
+        studio.getOutputStream().close();
+        java.io.BufferedReader lines = new java.io.BufferedReader(new java.io.InputStreamReader(studio.getInputStream()));
+        String line = lines.readLine();
+        while (line != null && !line.startsWith("neural-style studio: ")) {
+            line = lines.readLine();
+        }
+        if (line == null) {
+            studio.destroyForcibly();
+            throw new AssertionError("the studio did not start");
+        }
+        base = line.substring("neural-style studio: ".length()).replaceAll("/+$", "");
+        Thread drain = new Thread(() -> lines.lines().forEach(ignored -> { }));
+        drain.setDaemon(true);
+        drain.start();
+        return studio;
+    }
+
+    /** A process's resident memory (VmRSS) or its peak (VmHWM), in MB, from /proc. */
+    private static long residentMb(Process process, String field) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(process.pid()), "status"))) {
+            if (line.startsWith(field + ":")) {
+                return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+            }
+        }
+        throw new AssertionError(field + " not in /proc status");
+    }
+
+    /**
+     * A burst of eight large uploads at once and 50 jobs: the server's resident memory stays under 1.5 GB at its
+     * peak, and the jobs all finish. Its own size is mostly TensorFlow's native code and the network (about 0.7 GB
+     * once a job has run); uploads are decoded two at a time, averaged down as they are decoded.
+     */
+    @Test
+    void aBurstOfFiftyJobsKeepsTheServersMemoryBounded() throws Exception {
+        Process studio = childStudio(temp.resolve("data"));
+        try {
+            long idle = residentMb(studio, "VmRSS");
+            // Eight uploads at once of the largest image accepted (5000 x 5000): each decoded whole into floats took
+            // 400 MB, so a few at once exhausted the server.
+            Path large = temp.resolve("large.png");
+            java.awt.image.BufferedImage pattern = new java.awt.image.BufferedImage(5000, 5000,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB);
+            for (int y = 0; y < 5000; y++) {
+                for (int x = 0; x < 5000; x++) {
+                    pattern.setRGB(x, y, (x * 7 + y * 3) & 0xff);
+                }
+            }
+            javax.imageio.ImageIO.write(pattern, "png", large.toFile());
+            pattern = null;
+            java.util.concurrent.ExecutorService uploaders = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<String>> uploads = new ArrayList<>();
+                for (int i = 0; i < 8; i++) {
+                    uploads.add(uploaders.submit(() -> upload(large)));
+                }
+                for (java.util.concurrent.Future<String> upload : uploads) {
+                    assertThat(upload.get()).endsWith(".png");
+                }
+            } finally {
+                uploaders.shutdownNow();
+            }
+            String content = upload(SharedData.media("content/chelsea.png"));
+            String style = upload(SharedData.media("style/starry_night.jpg"));
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(style),
+                        "network", "squeezenet", "options", Map.of("--width", "64", "--iterations", "3",
+                                "--seed", String.valueOf(i))));
+                assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+                ids.add(JSON.readTree(submitted.body()).get("id").asText());
+            }
+            for (String id : ids) {
+                assertThat(awaitFinished(id).get("state").asText()).isEqualTo("DONE");
+            }
+            long peak = residentMb(studio, "VmHWM");
+            long after = residentMb(studio, "VmRSS");
+            System.out.printf("studio resident memory: idle %d MB, peak %d MB, after 50 jobs %d MB%n", idle, peak, after);
+            assertThat(peak).as("peak resident MB").isLessThan(1536);
+            assertThat(after).isLessThanOrEqualTo(peak);
+        } finally {
+            studio.destroyForcibly().waitFor();
+        }
     }
 
     private JsonNode awaitFinished(String id) throws Exception {

@@ -24,6 +24,7 @@ import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -106,7 +107,8 @@ public final class ImageJob {
         encoding();
         InputImages images = new InputImages(listener);
         Path content = request.content();
-        DecodedImage decodedContent = images.decode(content, "--content");
+        int[] photoSize = photoSize(content);
+        DecodedImage decodedContent = images.decode(content, "--content", longSideUsed(request.style(), photoSize));
         RgbImage contentImage = decodedContent.image();
         DecodedImage contentAlpha = null;
         if (decodedContent.hasAlpha()) {
@@ -121,7 +123,8 @@ public final class ImageJob {
         StyleChoices style = request.style().withNetworkChosen(listener, mayDownload);
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
-        List<CoarseToFine.Scale> plan = scalePlan(style, outputWidth(style, contentImage, listener), options.iterations());
+        List<CoarseToFine.Scale> plan = scalePlan(style, outputWidth(style, contentImage, photoSize, listener),
+                options.iterations());
         Integer checkpointIterations = request.checkpointIterations();
         Checkpoints checkpoints = Checkpoints.of(request.checkpointOutput(),
                 checkpointIterations == null ? 0 : checkpointIterations, CoarseToFine.totalIterations(plan),
@@ -146,7 +149,7 @@ public final class ImageJob {
             options = options.toBuilder().lbfgsHistorySize(lbfgsHistory(style, budget, options.lbfgsHistorySize(),
                     outputWidth, outputHeight, listener)).build();
         }
-        List<StyleImage> styleImages = style.styleImages(images);
+        List<StyleImage> styleImages = style.styleImages(images, outputWidth);
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
         Initialization start = style.initialization(images);
@@ -168,17 +171,44 @@ public final class ImageJob {
                            StyleTransferOptions options, Checkpoints checkpoints, JobPlan plan) {
     }
 
-    /** --width, else the photo's width up to a long side of 512 px, said in one line when that is smaller. */
-    private int outputWidth(StyleChoices style, RgbImage contentImage, JobListener listener) {
+    /** The photo's width and height from its header (EXIF turn applied); null where the header cannot say. */
+    private static int[] photoSize(Path content) {
+        try {
+            return Files.isRegularFile(content) ? ImageFiles.dimensions(content) : null;
+        } catch (IOException e) {
+            return null; // decoding it says what is wrong, in the words it always has
+        }
+    }
+
+    /**
+     * The longest side the photo is used at: that of --width, of the last --scales or of the default working size;
+     * 0 (full size) where the photo's size is unknown.
+     */
+    private int longSideUsed(StyleChoices style, int[] photoSize) {
+        if (photoSize == null) {
+            return 0;
+        }
+        List<Integer> scales = request.scales();
+        int width = style.width() != null ? style.width() : scales != null && !scales.isEmpty()
+                ? scales.get(scales.size() - 1) : WorkingSize.defaultWidth(photoSize[0], photoSize[1]);
+        return (int) Math.max(width, Math.ceil((double) width * photoSize[1] / photoSize[0]));
+    }
+
+    /**
+     * --width, else the photo's width up to a long side of 512 px, said in one line when that is smaller. The photo's
+     * size is its own ({@code photoSize}, from its header), not that of the copy decoded for the working size.
+     */
+    private int outputWidth(StyleChoices style, RgbImage contentImage, int[] photoSize, JobListener listener) {
         if (style.width() != null) {
             return style.width();
         }
-        int width = WorkingSize.defaultWidth(contentImage);
-        if (width < contentImage.width() && request.scales() == null) {
+        int photoWidth = photoSize != null ? photoSize[0] : contentImage.width();
+        int photoHeight = photoSize != null ? photoSize[1] : contentImage.height();
+        int width = WorkingSize.defaultWidth(photoWidth, photoHeight);
+        if (width < photoWidth && request.scales() == null) {
             listener.onNote(String.format(Locale.ROOT, "note: painting at %d x %d (the photo is %d x %d); --width %d "
                             + "paints it at full size, which takes longer", width,
-                    Resampling.heightAtWidth(contentImage, width), contentImage.width(), contentImage.height(),
-                    contentImage.width()));
+                    Resampling.heightAtWidth(contentImage, width), photoWidth, photoHeight, photoWidth));
         }
         return width;
     }

@@ -22,7 +22,15 @@ public final class InputImages {
 
     /** The image with its alpha channel and the profile it was converted from, said in one line each. */
     public DecodedImage decode(Path file, String option) throws IOException {
-        DecodedImage decoded = ImageFiles.decode(file);
+        return decode(file, option, 0);
+    }
+
+    /**
+     * As {@link #decode(Path, String)}, for an image used at most {@code longSide} pixels on its long side (0: full
+     * size): a much larger one is averaged down as it is decoded (see {@link ImageFiles#decode(Path, int)}).
+     */
+    public DecodedImage decode(Path file, String option, int longSide) throws IOException {
+        DecodedImage decoded = ImageFiles.decode(file, longSide);
         if (decoded.damaged()) {
             listener.onNote("warning: " + option + " " + file + " is damaged (" + String.join("; ",
                     decoded.damage()) + "); the part that could not be decoded is grey");

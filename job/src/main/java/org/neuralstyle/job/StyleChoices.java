@@ -6,6 +6,7 @@ import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
+import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
@@ -219,7 +220,8 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         return given != null ? given : fallback;
     }
 
-    public List<StyleImage> styleImages(InputImages images) throws IOException {
+    /** The style images with their blend weights and scales, each decoded for its size at this output width. */
+    public List<StyleImage> styleImages(InputImages images, int outputWidth) throws IOException {
         int n = styles.size();
         if (styleBlendWeights != null && styleBlendWeights.size() != n) {
             throw new UserError("--style-blend-weights has " + styleBlendWeights.size() + " values for " + n + " style image(s)");
@@ -235,12 +237,30 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             requireNonNegative(blend, "--style-blend-weights");
             requirePositive(scale, "--style-scales");
             blendSum += blend;
-            loaded.add(new StyleImage(images.read(styles.get(i), "--styles"), blend, scale));
+            loaded.add(new StyleImage(images.decode(styles.get(i), "--styles",
+                    longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale));
         }
         if (!(blendSum > 0)) {
             throw new UserError("--style-blend-weights must not all be zero");
         }
         return loaded;
+    }
+
+    /**
+     * The longest side a style image is used at, at its scale x the output width (0: full size, where its header
+     * cannot say): a far larger painting is averaged down as it is decoded.
+     */
+    private static int longSideUsed(Path style, double scale, int outputWidth) {
+        try {
+            int[] size = Files.isRegularFile(style) ? ImageFiles.dimensions(style) : null;
+            if (size == null) {
+                return 0;
+            }
+            double width = Math.max(1, Math.round(scale * outputWidth));
+            return (int) Math.ceil(width * Math.max(1, (double) size[1] / size[0]));
+        } catch (IOException e) {
+            return 0; // decoding it says what is wrong
+        }
     }
 
     /** The memory plan for this network and the layers these options use, within --max-memory. */

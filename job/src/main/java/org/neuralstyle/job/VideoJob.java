@@ -99,7 +99,7 @@ public final class VideoJob {
             options = options.toBuilder().seed(signature.hashCode() & 0xffffffL).build();
         }
         InputImages images = new InputImages(listener);
-        List<StyleImage> styles = style.styleImages(images);
+        List<StyleImage> styles = style.styleImages(images, settings.width());
         MemoryBudget budget = style.memoryBudget(architecture, options);
         budget.requireImageFits("each frame", style.width() != null ? "--width " + style.width()
                 : "--content " + request.content(), settings.width(), settings.height(), false);

@@ -37,6 +37,12 @@ final class Uploads {
     private final int maxSide;
     private final Function<Path, JobRunner.VideoSize> videoProbe;
 
+    /** Uploads decoded at once, at most (see {@link #decodeToCheck}). */
+    static final int CONCURRENT_CHECKS = 2;
+    private static final int CHECK_SIDE = 256;
+
+    private final java.util.concurrent.Semaphore checks = new java.util.concurrent.Semaphore(CONCURRENT_CHECKS, true);
+
     Uploads(Path folder, long maxBytes, int maxSide, Function<Path, JobRunner.VideoSize> videoProbe) throws IOException {
         this.folder = Files.createDirectories(folder);
         this.maxBytes = maxBytes;
@@ -60,13 +66,7 @@ final class Uploads {
             if (format == null) {
                 return storeVideo(temp, sha);
             }
-            DecodedImage decoded;
-            try {
-                decoded = ImageFiles.decode(temp);
-            } catch (IOException | RuntimeException e) {
-                throw ApiError.badRequest("the upload is not an image that can be read: "
-                        + reason(e).replace(temp + ": ", ""));
-            }
+            DecodedImage decoded = decodeToCheck(temp);
             if (decoded.damaged()) {
                 throw ApiError.badRequest("the image is damaged (" + String.join("; ", decoded.damage()) + ")");
             }
@@ -75,9 +75,32 @@ final class Uploads {
             if (!Files.exists(target)) {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
             }
-            return new Upload(id, JobRecord.IMAGE, decoded.image().width(), decoded.image().height(), 0);
+            int[] size = ImageFiles.dimensions(target);
+            return new Upload(id, JobRecord.IMAGE, size[0], size[1], 0);
         } finally {
             Files.deleteIfExists(temp);
+        }
+    }
+
+    /**
+     * The whole image decoded, to find damage before a job meets it. The decoded pixels are averaged down to
+     * {@link #CHECK_SIDE} before they become floats, so one check holds at most the decoder's 4 bytes a pixel (100 MB
+     * at the 25-megapixel limit), and at most {@link #CONCURRENT_CHECKS} run at once: a burst of large uploads waits
+     * instead of exhausting the server.
+     */
+    private DecodedImage decodeToCheck(Path temp) throws IOException {
+        try {
+            checks.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw ApiError.badRequest("the upload was interrupted");
+        }
+        try {
+            return ImageFiles.decode(temp, CHECK_SIDE);
+        } catch (IOException | RuntimeException e) {
+            throw ApiError.badRequest("the upload is not an image that can be read: " + reason(e).replace(temp + ": ", ""));
+        } finally {
+            checks.release();
         }
     }
 
