@@ -34,6 +34,11 @@ final class StyleOptions {
             description = "Per style: relative weight in the blend, normalised to sum 1 (default equal).")
     List<Double> styleBlendWeights;
 
+    @Option(names = "--style-masks", split = ",", arity = "1..*", paramLabel = "FILE",
+            description = "Per style: where it is painted, a greyscale image of any size (white: this style here, grey: "
+                    + "partly, black: not; resized to the output). Where no mask is white the photo stays as it is.")
+    List<Path> styleMasks;
+
     @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: ${bundle:default.content-weight}).")
     Double contentWeight;
 
@@ -162,7 +167,7 @@ final class StyleOptions {
 
     /** The choices as given, for a job (the checks and defaults are the job's). */
     StyleChoices choices() {
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, contentWeight,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
                 initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,

@@ -26,10 +26,10 @@ public enum ColorControl {
     List<StyleImage> styles(List<StyleImage> styles, RgbImage content) {
         return switch (this) {
             case STYLE -> styles;
-            case CONTENT_HISTOGRAM -> styles.stream().map(s -> new StyleImage(ColorTransfer.matchColors(s.image(), content),
-                    s.blendWeight(), s.scale())).toList();
-            case CONTENT_LUMINANCE -> styles.stream().map(s -> new StyleImage(ColorTransfer.luminanceMatched(s.image(),
-                    content), s.blendWeight(), s.scale())).toList();
+            case CONTENT_HISTOGRAM -> styles.stream().map(s -> s.withImage(ColorTransfer.matchColors(s.image(), content)))
+                    .toList();
+            case CONTENT_LUMINANCE -> styles.stream().map(s -> s.withImage(ColorTransfer.luminanceMatched(s.image(),
+                    content))).toList();
         };
     }
 

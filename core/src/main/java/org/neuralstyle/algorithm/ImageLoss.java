@@ -16,6 +16,11 @@ public interface ImageLoss extends AutoCloseable {
     /** Takes the style targets from the style images (any size), one per blend weight of the loss. */
     void setStyles(List<RgbImage> styles);
 
+    /** Where the styles are painted (their regions together), or null: everywhere. */
+    default StyleRegion painted() {
+        return null;
+    }
+
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut if not null. */
     LossTerms evaluate(float[] pixels, float[] gradientOut);
 

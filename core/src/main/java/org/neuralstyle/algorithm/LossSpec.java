@@ -10,12 +10,13 @@ import java.util.Set;
 
 /**
  * Everything that shapes the loss: the style statistics and their distance, the term weights, which layers carry content and style and with what
- * weight, the normalised blend weight of each style image, and for video frames the temporal weight (0: no
- * temporal term in the graph).
+ * weight, the normalised blend weight of each style image, for video frames the temporal weight (0: no
+ * temporal term in the graph), and whether each style is painted in a region of its own ({@code styleRegions}:
+ * masked statistics, {@link StyleTransferGraph#setStyleRegions}).
  */
 public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                        double styleWeight, Map<String, Double> styleLayers, double[] styleBlend,
-                       double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss) {
+                       double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss, boolean styleRegions) {
 
     public LossSpec {
         // Insertion order is kept so the graph is built the same way every run.
@@ -49,7 +50,8 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 LayerWeights.normalisedBlend(blendWeights),
                 options.tvWeight(),
                 0,
-                options.styleLoss());
+                options.styleLoss(),
+                false);
     }
 
     private static void requireLayer(NetworkArchitecture architecture, String layer, String what) {
@@ -63,7 +65,17 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
         if (!(weight >= 0) || Double.isInfinite(weight)) {
             throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + weight);
         }
-        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight, styleLoss);
+        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight, styleLoss,
+                styleRegions);
+    }
+
+    /** The same loss with each style's statistics taken over a region of its own. */
+    public LossSpec withStyleRegions() {
+        if (styleLoss != StyleLoss.Kind.GRAM) {
+            throw new IllegalArgumentException("style regions need the gram style loss, not " + styleLoss.optionName());
+        }
+        return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, temporalWeight,
+                styleLoss, true);
     }
 
     public boolean hasTemporalTerm() {

@@ -24,6 +24,21 @@ public final class Losses {
         return tf.math.div(g, tf.dtypes.cast(tf.size(features), TFloat32.class));
     }
 
+    /**
+     * The Gram matrix over a region (Gatys et al. 2017, spatial control): G = F^T diag(m) F / (C * sum(m)), m the
+     * region's weight at each of the H*W positions ([1, H, W, 1], 0..1). Normalised by the region's area, it is the
+     * Gram matrix of the features inside it: all ones gives {@link #gram}, a 0/1 mask the Gram matrix of the
+     * positions it keeps. An empty region gives 0 (the area is kept from 0).
+     */
+    public static Operand<TFloat32> regionGram(Ops tf, Operand<TFloat32> features, Operand<TFloat32> region,
+                                               long channels) {
+        Operand<TFloat32> f = tf.reshape(features, tf.constant(new long[] {-1, channels}));
+        Operand<TFloat32> m = tf.reshape(region, tf.constant(new long[] {-1, 1}));
+        Operand<TFloat32> g = tf.linalg.matMul(tf.math.mul(f, m), f, MatMul.transposeA(true));
+        Operand<TFloat32> area = tf.math.maximum(tf.reduceSum(m, tf.constant(new int[] {0, 1})), tf.constant(1e-6f));
+        return tf.math.div(g, tf.math.mul(area, tf.constant((float) channels)));
+    }
+
     /** mean((a - b)^2) over all elements: the paper's 2 * l2_loss / size, equations (1) and (2). */
     public static Operand<TFloat32> meanSquaredError(Ops tf, Operand<TFloat32> a, Operand<TFloat32> b) {
         return meanOfAll(tf, tf.math.squaredDifference(a, b));

@@ -3,10 +3,11 @@ package org.neuralstyle.algorithm;
 import org.neuralstyle.image.RgbImage;
 
 /**
- * A style source: the painting, its blend weight (relative; all styles' weights are normalised to sum 1)
- * and its scale (the style image is resized to scale x the content width before its Gram matrices are taken).
+ * A style source: the painting, its blend weight (relative; all styles' weights are normalised to sum 1), its
+ * scale (the style image is resized to scale x the content width before its statistics are taken) and where it is
+ * painted ({@code region}; null: everywhere).
  */
-public record StyleImage(RgbImage image, double blendWeight, double scale) {
+public record StyleImage(RgbImage image, double blendWeight, double scale, StyleRegion region) {
 
     public StyleImage {
         if (!(blendWeight >= 0) || Double.isInfinite(blendWeight)) {
@@ -17,9 +18,19 @@ public record StyleImage(RgbImage image, double blendWeight, double scale) {
         }
     }
 
+    /** A style painted everywhere. */
+    public StyleImage(RgbImage image, double blendWeight, double scale) {
+        this(image, blendWeight, scale, null);
+    }
+
     /** The width this style is resized to for a content image of the given width: scale x that width. */
     public int widthAt(int contentWidth) {
         return Math.max(1, (int) Math.round(scale * contentWidth));
+    }
+
+    /** The same style with another picture of it (recoloured, say): weight, scale and region kept. */
+    public StyleImage withImage(RgbImage other) {
+        return new StyleImage(other, blendWeight, scale, region);
     }
 
     public static StyleImage of(RgbImage image) {

@@ -4,6 +4,7 @@ import org.neuralstyle.engine.Tensors;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
+import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
@@ -26,6 +27,10 @@ final class StyleTerm implements LossTerm {
     private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
     /** One set of targets per term: per style, or one blended. */
     private final List<FedTargets> styleTargets = new ArrayList<>();
+    /** With regions: per style, its region at every style layer's resolution; else empty. */
+    private final List<FedTargets> regionInputs = new ArrayList<>();
+    /** The style layers' feature sizes (height, width), in layer order: what a region is resized to. */
+    private final List<long[]> layerSizes = new ArrayList<>();
     private final Operand<TFloat32> value;
 
     /**
@@ -34,10 +39,19 @@ final class StyleTerm implements LossTerm {
      */
     StyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
               Map<String, Integer> channels, Map<String, Double> layers, double[] blend, double weight,
-              StyleLoss statistics) {
+              StyleLoss statistics, boolean regions) {
         this.statistics = statistics;
         this.blend = blend.clone();
         this.layerCount = layers.size();
+        if (regions) {
+            for (String layer : layers.keySet()) {
+                targetStatistics.addAll(statistics.statistics(tf, targetFeatures.get(layer), channels.get(layer)));
+                Shape shape = features.get(layer).shape();
+                layerSizes.add(new long[] {shape.size(1), shape.size(2)});
+            }
+            value = Losses.scaled(tf, regionTerms(tf, features, channels, layers), weight);
+            return;
+        }
         List<List<Operand<TFloat32>>> imageStatistics = new ArrayList<>();
         for (String layer : layers.keySet()) {
             imageStatistics.add(statistics.statistics(tf, features.get(layer), channels.get(layer)));
@@ -61,6 +75,67 @@ final class StyleTerm implements LossTerm {
             termWeights.add(statistics.blendsStyles() ? 1.0 : blend[i]);
         }
         value = Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), weight);
+    }
+
+    /**
+     * Each style over its own region (Gatys et al. 2017): sum_i b_i * n * sum_l v_l * mean(m_il) * mse(G_il, A_il),
+     * G_il the image's Gram matrix over style i's region m_il at layer l, A_il the style's. Weighting each region by
+     * its coverage makes a style as strong in its region, pixel for pixel, as a single style is over the whole image
+     * (the region's Gram matrix is normalised by its area); the blend weights b_i (normalised to sum 1) times the n
+     * styles scale the styles against each other, 1 each by default.
+     */
+    private Operand<TFloat32> regionTerms(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Integer> channels,
+                                          Map<String, Double> layers) {
+        List<Operand<TFloat32>> perStyle = new ArrayList<>();
+        List<Double> styleWeights = new ArrayList<>();
+        for (int i = 0; i < blend.length; i++) {
+            FedTargets targets = new FedTargets();
+            FedTargets region = new FedTargets();
+            List<Operand<TFloat32>> perLayer = new ArrayList<>();
+            int k = 0;
+            for (String layer : layers.keySet()) {
+                long[] size = layerSizes.get(k++);
+                Operand<TFloat32> mask = region.add(tf, Shape.of(1, size[0], size[1], 1));
+                Operand<TFloat32> gram = Losses.regionGram(tf, features.get(layer), mask, channels.get(layer));
+                Operand<TFloat32> style = targets.add(tf, gram.shape());
+                perLayer.add(tf.math.mul(Losses.meanOfAll(tf, mask), Losses.meanSquaredError(tf, gram, style)));
+            }
+            styleTargets.add(targets);
+            regionInputs.add(region);
+            perStyle.add(Losses.weightedSum(tf, perLayer, List.copyOf(layers.values())));
+            styleWeights.add(blend[i] * blend.length);
+        }
+        return Losses.weightedSum(tf, perStyle, styleWeights);
+    }
+
+    /** True for a term built with regions: {@link #setRegions} must be called before it is evaluated. */
+    boolean hasRegions() {
+        return !regionInputs.isEmpty();
+    }
+
+    /** The style layers' feature sizes (height, width), in layer order. */
+    List<long[]> layerSizes() {
+        return layerSizes;
+    }
+
+    /**
+     * Where each style is painted: per style, its region at every style layer, in layer order, each of that layer's
+     * size ({@link #layerSizes}).
+     */
+    void setRegions(List<List<StyleRegion>> perStyle) {
+        if (!hasRegions()) {
+            throw new IllegalStateException("this loss was built without style regions");
+        }
+        if (perStyle.size() != blend.length) {
+            throw new IllegalArgumentException(perStyle.size() + " regions for " + blend.length + " styles");
+        }
+        for (int i = 0; i < perStyle.size(); i++) {
+            List<TFloat32> perLayer = new ArrayList<>();
+            for (StyleRegion atLayer : perStyle.get(i)) {
+                perLayer.add(Tensors.of(atLayer.weights(), 1, atLayer.height(), atLayer.width(), 1));
+            }
+            regionInputs.get(i).set(perLayer);
+        }
     }
 
     /** What to compute of each style image (fed as the target image): its statistics, every layer's in order. */
@@ -115,16 +190,18 @@ final class StyleTerm implements LossTerm {
 
     @Override
     public boolean ready() {
-        return styleTargets.stream().allMatch(FedTargets::isSet);
+        return styleTargets.stream().allMatch(FedTargets::isSet) && regionInputs.stream().allMatch(FedTargets::isSet);
     }
 
     @Override
     public void feed(Session.Runner runner) {
         styleTargets.forEach(t -> t.feed(runner));
+        regionInputs.forEach(r -> r.feed(runner));
     }
 
     @Override
     public void close() {
         styleTargets.forEach(FedTargets::close);
+        regionInputs.forEach(FedTargets::close);
     }
 }

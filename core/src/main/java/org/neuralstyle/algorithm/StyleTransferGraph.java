@@ -36,6 +36,7 @@ public final class StyleTransferGraph implements ImageLoss {
 
     private final GraphSession graph;
     private final LossSpec spec;
+    private final NetworkArchitecture architecture;
     private final int width;
     private final int height;
     private final Placeholder<TFloat32> image;
@@ -50,10 +51,13 @@ public final class StyleTransferGraph implements ImageLoss {
     private final Operand<TFloat32> totalLoss;
     private final Output<TFloat32> gradient;
     private final TFloat32 imageTensor;
+    /** The styles' regions together, at this graph's size; null: everywhere. */
+    private StyleRegion painted;
 
     public StyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
                               EngineSettings engine) {
         this.spec = spec;
+        this.architecture = weights.architecture();
         this.width = width;
         this.height = height;
         this.graph = new GraphSession(engine);
@@ -73,7 +77,7 @@ public final class StyleTransferGraph implements ImageLoss {
 
             content = new ContentTerm(tf, features, spec.contentLayers(), spec.contentWeight());
             style = new StyleTerm(tf, features, targetFeatures, channels, spec.styleLayers(), spec.styleBlend(),
-                    spec.styleWeight(), spec.styleLoss().loss());
+                    spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions());
             totalVariation = new TotalVariationTerm(tf, image, height, width, 3, spec.tvWeight());
             temporal = spec.hasTemporalTerm() ? new TemporalTerm(tf, image, height, width, spec.temporalWeight()) : null;
             terms.addAll(List.of(content, style, totalVariation));
@@ -130,6 +134,37 @@ public final class StyleTransferGraph implements ImageLoss {
             perStyle.add(runTargets(s, style.targetStatistics()));
         }
         style.setStyleStatistics(perStyle);
+    }
+
+    /**
+     * Where each style is painted: one region per style (null: everywhere), any size, resized to this graph's
+     * image and to each style layer. Only for a graph built with style regions ({@link LossSpec#withStyleRegions}).
+     */
+    public void setStyleRegions(List<StyleRegion> regions) {
+        painted = regions.stream().anyMatch(java.util.Objects::isNull) ? null : StyleRegion.union(regions.stream().map(r -> r.resizedTo(width, height))
+                .toList());
+        List<List<StyleRegion>> perStyle = new ArrayList<>();
+        for (StyleRegion region : regions) {
+            StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
+            List<StyleRegion> perLayer = new ArrayList<>();
+            int k = 0;
+            for (String layer : spec.styleLayers().keySet()) {
+                long[] size = style.layerSizes().get(k++);
+                // Shrunk first by half the layer's reach: its features count only where what they mostly see (the
+                // effective field, far narrower than the whole reach: Luo et al. 2016) is in the region, so a style
+                // pulls little on its neighbour's pixels; the whole reach (VGG-19's relu5_1: 85 px) would leave a
+                // third of a 512 px picture without its deepest layer.
+                perLayer.add(atImage.eroded(architecture.receptiveReach(List.of(layer)) / 2)
+                        .resizedTo((int) size[1], (int) size[0]));
+            }
+            perStyle.add(perLayer);
+        }
+        style.setRegions(perStyle);
+    }
+
+    @Override
+    public StyleRegion painted() {
+        return painted;
     }
 
     /**

@@ -20,6 +20,29 @@ class LossesTest {
     }
 
     @Test
+    void aRegionGramOverEverythingIsTheGramMatrixAndOverHalfIsThatHalfs() {
+        // F (H=2, W=2, C=2) rows [1,2],[3,4],[5,6],[7,8].
+        float[] features = {1, 2, 3, 4, 5, 6, 7, 8};
+        float[] all = GraphRunner.evaluate(tf -> Losses.regionGram(tf, tf.constant(Shape.of(1, 2, 2, 2),
+                DataBuffers.of(features)), tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 1f, 1f, 1f)), 2));
+        float[] gram = GraphRunner.evaluate(tf -> Losses.gram(tf, tf.constant(Shape.of(1, 2, 2, 2),
+                DataBuffers.of(features)), 2));
+        assertThat(all).containsExactly(gram);
+        // The left column (positions 0 and 2: rows [1,2],[5,6]): F^T F = [[26,32],[32,40]] over 2 positions x 2
+        // channels, the Gram matrix of those two rows alone.
+        float[] left = GraphRunner.evaluate(tf -> Losses.regionGram(tf, tf.constant(Shape.of(1, 2, 2, 2),
+                DataBuffers.of(features)), tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(1f, 0f, 1f, 0f)), 2));
+        assertThat(left).containsExactly(6.5f, 8f, 8f, 10f);
+        float[] leftAlone = GraphRunner.evaluate(tf -> Losses.gram(tf, tf.constant(Shape.of(1, 2, 1, 2),
+                DataBuffers.of(1f, 2f, 5f, 6f)), 2));
+        assertThat(left).containsExactly(leftAlone);
+        // A soft weight counts a position in part: 0.5 on [7,8] alone -> 0.5 * [[49,56],[56,64]] / (0.5 * 2).
+        float[] soft = GraphRunner.evaluate(tf -> Losses.regionGram(tf, tf.constant(Shape.of(1, 2, 2, 2),
+                DataBuffers.of(features)), tf.constant(Shape.of(1, 2, 2, 1), DataBuffers.of(0f, 0f, 0f, 0.5f)), 2));
+        assertThat(soft).containsExactly(24.5f, 28f, 28f, 32f);
+    }
+
+    @Test
     void meanSquaredErrorAveragesOverAllElements() {
         // (1-0)^2 + (2-4)^2 + (3-3)^2 + (4-1)^2 = 1 + 4 + 0 + 9 = 14, over 4 elements.
         float[] mse = GraphRunner.evaluate(tf -> Losses.meanSquaredError(tf,

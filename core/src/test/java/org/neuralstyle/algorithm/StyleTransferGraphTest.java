@@ -124,6 +124,89 @@ class StyleTransferGraphTest {
         }
     }
 
+    /**
+     * Regions (Gatys et al. 2017): one style over an all-white region is the unmasked loss; over the left half it is
+     * the loss of the left half's Gram matrix against the style, weighted by the half it covers; two styles each on
+     * its own half add up, each as strong as it alone.
+     */
+    @Test
+    void aStyleOverARegionIsTheLossOfThatRegionsGramMatrix() {
+        int w = 4;
+        int h = 2;
+        RgbImage x = randomImage(w, h, 1);
+        RgbImage style1 = randomImage(3, 3, 3);
+        RgbImage style2 = randomImage(2, 2, 4);
+        NetworkWeights net = identityNetwork();
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).styleWeight(7).build();
+        LossSpec plain = LossSpec.of(options, net.architecture(), new double[] {1});
+        StyleRegion white = new StyleRegion(new float[] {1, 1, 1, 1, 1, 1, 1, 1}, w, h);
+        StyleRegion left = new StyleRegion(new float[] {1, 1, 0, 0, 1, 1, 0, 0}, w, h);
+        StyleRegion right = new StyleRegion(new float[] {0, 0, 1, 1, 0, 0, 1, 1}, w, h);
+        double unmasked;
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, plain, w, h, EngineSettings.defaults())) {
+            graph.setContent(randomImage(w, h, 2));
+            graph.setStyles(List.of(style1));
+            unmasked = graph.evaluate(x.pixels(), null).style();
+        }
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, plain.withStyleRegions(), w, h,
+                EngineSettings.defaults())) {
+            graph.setContent(randomImage(w, h, 2));
+            graph.setStyles(List.of(style1));
+            graph.setStyleRegions(List.of(white));
+            assertThat(graph.evaluate(x.pixels(), null).style()).isCloseTo(unmasked, within(1e-4 * unmasked));
+            graph.setStyleRegions(List.of(left));
+            double expected = 7 * 0.5 * mse(gram(leftHalf(x)), gram(style1));
+            assertThat(graph.evaluate(x.pixels(), null).style()).isCloseTo(expected, within(1e-4 * expected));
+        }
+        LossSpec two = LossSpec.of(options, net.architecture(), new double[] {1, 1}).withStyleRegions();
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, two, w, h, EngineSettings.defaults())) {
+            graph.setContent(randomImage(w, h, 2));
+            graph.setStyles(List.of(style1, style2));
+            graph.setStyleRegions(List.of(left, right));
+            double expected = 7 * (0.5 * mse(gram(leftHalf(x)), gram(style1)) + 0.5 * mse(gram(rightHalf(x)), gram(style2)));
+            assertThat(graph.evaluate(x.pixels(), null).style()).isCloseTo(expected, within(1e-4 * expected));
+        }
+    }
+
+    private static RgbImage leftHalf(RgbImage x) {
+        return crop(x, 0, x.width() / 2);
+    }
+
+    private static RgbImage rightHalf(RgbImage x) {
+        return crop(x, x.width() / 2, x.width() / 2);
+    }
+
+    private static RgbImage crop(RgbImage x, int from, int width) {
+        float[] px = new float[width * x.height() * 3];
+        for (int y = 0; y < x.height(); y++) {
+            System.arraycopy(x.pixels(), (y * x.width() + from) * 3, px, y * width * 3, width * 3);
+        }
+        return new RgbImage(width, x.height(), px);
+    }
+
+    /** The gradient through a soft region (weights 0..1 varying over the image) against finite differences. */
+    @Test
+    void theGradientThroughASoftRegionMatchesFiniteDifferences() {
+        NetworkWeights net = TestNetworks.randomWeights(TestNetworks.tinyVgg(), 7);
+        int w = 8;
+        int h = 8;
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).styleLayerWeightExp(1.5).build();
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1, 2}).withStyleRegions();
+        float[] ramp = new float[w * h];
+        float[] rest = new float[w * h];
+        for (int p = 0; p < ramp.length; p++) {
+            ramp[p] = (p % w) / (float) (w - 1);
+            rest[p] = 1 - ramp[p];
+        }
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            RgbImage image = smoothImage(w, h, 14);
+            graph.setContent(perturbed(image, 8, 11));
+            graph.setStyles(List.of(perturbed(image, 8, 12), perturbed(image, 8, 13)));
+            graph.setStyleRegions(List.of(new StyleRegion(ramp, w, h), new StyleRegion(rest, w, h)));
+            assertGradientMatchesFiniteDifferences(graph, image.pixels().clone(), 0.25f, 1e-2);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"MAX, GRAM", "AVG, GRAM", "MAX, WASSERSTEIN"})
     void gradientMatchesFiniteDifferences(Pooling pooling, StyleLoss.Kind styleLoss) {
@@ -146,38 +229,45 @@ class StyleTransferGraphTest {
                 mask[p] = maskRandom.nextInt(4) == 0 ? 0 : 1;
             }
             graph.setTemporalTarget(perturbed(image, 8, 16), mask);
-            float[] x = image.pixels().clone();
-            float[] gradient = new float[x.length];
-            graph.evaluate(x, gradient);
-
-            double gradientScale = 0;
-            for (float g : gradient) {
-                gradientScale = Math.max(gradientScale, Math.abs(g));
-            }
-            assertThat(gradientScale).isGreaterThan(0);
-            // float32 losses resolve a pixel's derivative to about 1e-3 of the largest one: check relative error
-            // where the derivative is at least a tenth of the largest, and absolute error everywhere sampled.
-            Random pick = new Random(5);
-            double maxRelativeError = 0;
-            double maxAbsoluteError = 0;
-            int relativeChecks = 0;
-            for (int sample = 0; sample < 60; sample++) {
-                int i = pick.nextInt(x.length);
-                // W2's traces cancel to a small difference of large float32 numbers: a wider step resolves it.
-                double numeric = centralDifference(graph, x, i, styleLoss == StyleLoss.Kind.GRAM ? 0.25f : 2f);
-                double error = Math.abs(numeric - gradient[i]);
-                maxAbsoluteError = Math.max(maxAbsoluteError, error);
-                if (Math.abs(gradient[i]) >= 0.1 * gradientScale) {
-                    relativeChecks++;
-                    maxRelativeError = Math.max(maxRelativeError, error / Math.max(Math.abs(numeric), Math.abs(gradient[i])));
-                }
-            }
-            assertThat(relativeChecks).isGreaterThanOrEqualTo(10);
-            // W2 through 12 Newton-Schulz steps in float32: central differences agree to 1.7% here at the wider
-            // step (12% at the narrow one, where float32 rounding of the cancelling traces dominates).
-            assertThat(maxRelativeError).isLessThan(styleLoss == StyleLoss.Kind.GRAM ? 1e-2 : 3e-2);
-            assertThat(maxAbsoluteError).isLessThan(1e-2 * gradientScale);
+            // W2's traces cancel to a small difference of large float32 numbers: a wider step resolves it. W2 through
+            // 12 Newton-Schulz steps in float32: central differences agree to 1.7% here at the wider step (12% at the
+            // narrow one, where float32 rounding of the cancelling traces dominates).
+            boolean gram = styleLoss == StyleLoss.Kind.GRAM;
+            assertGradientMatchesFiniteDifferences(graph, image.pixels().clone(), gram ? 0.25f : 2f, gram ? 1e-2 : 3e-2);
         }
+    }
+
+    /**
+     * The gradient at x against central differences at 60 sampled pixels. float32 losses resolve a pixel's
+     * derivative to about 1e-3 of the largest one: relative error where the derivative is at least a tenth of the
+     * largest, absolute error everywhere sampled.
+     */
+    private static void assertGradientMatchesFiniteDifferences(StyleTransferGraph graph, float[] x, float step,
+                                                               double relativeTolerance) {
+        float[] gradient = new float[x.length];
+        graph.evaluate(x, gradient);
+        double gradientScale = 0;
+        for (float g : gradient) {
+            gradientScale = Math.max(gradientScale, Math.abs(g));
+        }
+        assertThat(gradientScale).isGreaterThan(0);
+        Random pick = new Random(5);
+        double maxRelativeError = 0;
+        double maxAbsoluteError = 0;
+        int relativeChecks = 0;
+        for (int sample = 0; sample < 60; sample++) {
+            int i = pick.nextInt(x.length);
+            double numeric = centralDifference(graph, x, i, step);
+            double error = Math.abs(numeric - gradient[i]);
+            maxAbsoluteError = Math.max(maxAbsoluteError, error);
+            if (Math.abs(gradient[i]) >= 0.1 * gradientScale) {
+                relativeChecks++;
+                maxRelativeError = Math.max(maxRelativeError, error / Math.max(Math.abs(numeric), Math.abs(gradient[i])));
+            }
+        }
+        assertThat(relativeChecks).isGreaterThanOrEqualTo(10);
+        assertThat(maxRelativeError).isLessThan(relativeTolerance);
+        assertThat(maxAbsoluteError).isLessThan(1e-2 * gradientScale);
     }
 
     /** (L(x + h e_i) - L(x - h e_i)) / 2h; h small enough not to cross ReLU / max-pool kinks. */

@@ -139,6 +139,12 @@ public final class ImageJob {
         }
         int outputWidth = plan.get(plan.size() - 1).width();
         int outputHeight = Resampling.heightAtWidth(contentImage, outputWidth);
+        if (photoSize != null && contentImage.width() != photoSize[0] && contentImage.width() > outputWidth) {
+            // Decoded averaged down by whole blocks, whose last one may be partial: its aspect is the photo's only
+            // to a pixel. The output's height follows the photo itself, and the run gets the photo at that size.
+            outputHeight = Math.max(1, (int) Math.round((double) photoSize[1] * outputWidth / photoSize[0]));
+            contentImage = Resampling.resize(contentImage, outputWidth, outputHeight);
+        }
         MemoryBudget budget = style.memoryBudget(architecture, options);
         String sizeOption = style.width() != null ? "--width " + style.width()
                 : request.scales() != null ? "--scales" : "--content " + content;
@@ -150,6 +156,10 @@ public final class ImageJob {
                     outputWidth, outputHeight, listener)).build();
         }
         List<StyleImage> styleImages = style.styleImages(images, outputWidth);
+        if (style.styleMasks() != null && options.tileSize() > 0) {
+            throw new UserError(String.format(Locale.ROOT, "--style-masks cannot be painted in tiles yet, and %d x %d "
+                    + "needs tiles here; paint it smaller (--width)", outputWidth, outputHeight));
+        }
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
         Initialization start = style.initialization(images);
@@ -208,7 +218,8 @@ public final class ImageJob {
         if (width < photoWidth && request.scales() == null) {
             listener.onNote(String.format(Locale.ROOT, "note: painting at %d x %d (the photo is %d x %d); --width %d "
                             + "paints it at full size, which takes longer", width,
-                    Resampling.heightAtWidth(contentImage, width), photoWidth, photoHeight, photoWidth));
+                    Math.max(1, Math.round((double) photoHeight * width / photoWidth)), photoWidth, photoHeight,
+                    photoWidth));
         }
         return width;
     }
@@ -326,6 +337,9 @@ public final class ImageJob {
         inputs.add(request.content());
         inputs.addAll(style.styles());
         style.initialFile().ifPresent(inputs::add);
+        if (style.styleMasks() != null) {
+            inputs.addAll(style.styleMasks());
+        }
         return RecordedSettings.of(request.version(), request.recordedArguments(), options.seed(), style.networkName(),
                 inputs).text();
     }

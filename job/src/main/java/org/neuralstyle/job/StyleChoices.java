@@ -5,6 +5,7 @@ import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
 import org.neuralstyle.algorithm.StyleLoss;
+import org.neuralstyle.algorithm.StyleRegion;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
@@ -37,7 +38,7 @@ import java.util.function.Function;
  * follow the reference implementation.
  */
 public record StyleChoices(List<Path> styles, Integer iterations, Integer width, List<Double> styleScales,
-                           List<Double> styleBlendWeights, Double contentWeight, Double contentWeightBlend,
+                           List<Double> styleBlendWeights, List<Path> styleMasks, Double contentWeight, Double contentWeightBlend,
                            Double styleWeight, Double styleStrength, String contentLayers, String styleLayers, Double styleLayerWeightExp,
                            Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
                            String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
@@ -69,7 +70,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             return this;
         }
         WeightsLocator.Located found = locator.locateDefault();
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, contentWeight,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
                 initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
@@ -229,6 +230,12 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         if (styleScales != null && styleScales.size() != n) {
             throw new UserError("--style-scales has " + styleScales.size() + " values for " + n + " style image(s)");
         }
+        if (styleMasks != null && styleMasks.size() != n) {
+            throw new UserError("--style-masks has " + styleMasks.size() + " files for " + n + " style image(s)");
+        }
+        if (styleMasks != null && styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
+            throw new UserError("--style-masks needs --style-loss gram (masked statistics are Gram matrices)");
+        }
         double blendSum = 0;
         List<StyleImage> loaded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -237,8 +244,10 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             requireNonNegative(blend, "--style-blend-weights");
             requirePositive(scale, "--style-scales");
             blendSum += blend;
+            StyleRegion region = styleMasks == null ? null
+                    : StyleRegion.ofMask(images.decode(styleMasks.get(i), "--style-masks").image());
             loaded.add(new StyleImage(images.decode(styles.get(i), "--styles",
-                    longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale));
+                    longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale, region));
         }
         if (!(blendSum > 0)) {
             throw new UserError("--style-blend-weights must not all be zero");
