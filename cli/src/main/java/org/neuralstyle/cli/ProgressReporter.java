@@ -69,8 +69,10 @@ final class ProgressReporter implements JobListener, AutoCloseable {
         if (bar != null) {
             bar.stepTo((long) p.iteration() * STEPS);
             LossTerms t = p.loss();
-            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (c %.2g s %.2g tv %.2g)%s",
-                    t.total(), t.content(), t.style(), t.tv(), scale(p)));
+            StringBuilder parts = new StringBuilder();
+            t.terms().forEach((name, value) -> parts.append(parts.length() == 0 ? "" : " ").append(shortName(name))
+                    .append(String.format(Locale.ROOT, " %.2g", value)));
+            bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3g (%s)%s", t.total(), parts, scale(p)));
             if (printEvery > 0 && p.iteration() % printEvery == 0) {
                 bar.pause();
                 System.err.print("\r\033[K"); // clear the bar's line so the printed line starts clean
@@ -114,9 +116,20 @@ final class ProgressReporter implements JobListener, AutoCloseable {
         return p.scales() > 1 ? "  scale " + p.scale() + "/" + p.scales() : "";
     }
 
+    /** "total 1.2e+04  content ...  style ...  tv ...", and any other term the loss has, by its name. */
     static String terms(LossTerms t) {
-        return String.format(Locale.ROOT, "total %.4e  content %.4e  style %.4e  tv %.4e",
-                t.total(), t.content(), t.style(), t.tv());
+        StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "total %.4e", t.total()));
+        t.terms().forEach((name, value) -> line.append(String.format(Locale.ROOT, "  %s %.4e", name, value)));
+        return line.toString();
+    }
+
+    /** The bar is narrow: the usual terms by a letter or two, others by their names. */
+    private static String shortName(String term) {
+        return switch (term) {
+            case LossTerms.CONTENT -> "c";
+            case LossTerms.STYLE -> "s";
+            default -> term;
+        };
     }
 
     private static String eta(IterationProgress p, Duration startOfIterations) {

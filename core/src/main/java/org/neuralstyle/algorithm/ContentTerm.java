@@ -34,6 +34,11 @@ final class ContentTerm implements LossTerm {
     }
 
     @Override
+    public String name() {
+        return LossTerms.CONTENT;
+    }
+
+    @Override
     public Operand<TFloat32> value() {
         return value;
     }

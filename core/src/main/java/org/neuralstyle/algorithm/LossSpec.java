@@ -12,17 +12,19 @@ import java.util.Set;
  * Everything that shapes the loss: the style statistics and their distance, the term weights, which layers carry content and style and with what
  * weight, the normalised blend weight of each style image, for video frames the temporal weight (0: no
  * temporal term in the graph), and whether each style is painted in a region of its own ({@code styleRegions}:
- * masked statistics, {@link StyleTransferGraph#setStyleRegions}).
+ * masked statistics, {@link StyleTransferGraph#setStyleRegions}) and the terms of the image the options add.
  */
 public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                        double styleWeight, Map<String, Double> styleLayers, double[] styleBlend,
-                       double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss, boolean styleRegions) {
+                       double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss, boolean styleRegions,
+                       java.util.List<ImageTerm> imageTerms) {
 
     public LossSpec {
         // Insertion order is kept so the graph is built the same way every run.
         contentLayers = Collections.unmodifiableMap(new LinkedHashMap<>(contentLayers));
         styleLayers = Collections.unmodifiableMap(new LinkedHashMap<>(styleLayers));
         styleBlend = styleBlend.clone();
+        imageTerms = java.util.List.copyOf(imageTerms);
     }
 
     /**
@@ -51,7 +53,8 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 options.tvWeight(),
                 0,
                 options.styleLoss(),
-                false);
+                false,
+                options.imageTerms());
     }
 
     private static void requireLayer(NetworkArchitecture architecture, String layer, String what) {
@@ -66,7 +69,7 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
             throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + weight);
         }
         return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight, styleLoss,
-                styleRegions);
+                styleRegions, imageTerms);
     }
 
     /** The same loss with each style's statistics taken over a region of its own. */
@@ -75,7 +78,7 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
             throw new IllegalArgumentException("style regions need the gram style loss, not " + styleLoss.optionName());
         }
         return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, temporalWeight,
-                styleLoss, true);
+                styleLoss, true, imageTerms);
     }
 
     public boolean hasTemporalTerm() {

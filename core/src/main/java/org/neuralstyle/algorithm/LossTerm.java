@@ -10,6 +10,9 @@ import org.tensorflow.types.TFloat32;
  */
 interface LossTerm extends AutoCloseable {
 
+    /** The name its value is shown under ({@link LossTerms}). */
+    String name();
+
     /** The term's weighted value, a scalar. */
     Operand<TFloat32> value();
 

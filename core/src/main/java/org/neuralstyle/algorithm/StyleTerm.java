@@ -184,6 +184,11 @@ final class StyleTerm implements LossTerm {
     }
 
     @Override
+    public String name() {
+        return LossTerms.STYLE;
+    }
+
+    @Override
     public Operand<TFloat32> value() {
         return value;
     }

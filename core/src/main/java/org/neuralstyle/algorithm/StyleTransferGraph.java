@@ -46,7 +46,7 @@ public final class StyleTransferGraph implements ImageLoss {
     private final StyleTerm style;
     private final TotalVariationTerm totalVariation;
     private final TemporalTerm temporal;
-    /** Every term, in the order {@link LossTerms} lists them; the temporal one only for a graph that has it. */
+    /** Every term, in the order {@link LossTerms} lists them: content, style, tv, temporal where there is one, then the options' own. */
     private final List<LossTerm> terms = new ArrayList<>();
     private final Operand<TFloat32> totalLoss;
     private final Output<TFloat32> gradient;
@@ -83,6 +83,9 @@ public final class StyleTransferGraph implements ImageLoss {
             terms.addAll(List.of(content, style, totalVariation));
             if (temporal != null) {
                 terms.add(temporal);
+            }
+            for (ImageTerm term : spec.imageTerms()) {
+                terms.add(imageTerm(term, term.value(tf, image, width, height)));
             }
             Operand<TFloat32> sum = tf.constant(0f);
             for (LossTerm term : terms) {
@@ -205,10 +208,27 @@ public final class StyleTransferGraph implements ImageLoss {
             if (gradientOut != null) {
                 Tensors.copyTo(result.get(n + 1), gradientOut);
             }
-            return new LossTerms(Tensors.scalar(result.get(0)), Tensors.scalar(result.get(1)),
-                    Tensors.scalar(result.get(2)), temporal == null ? 0 : Tensors.scalar(result.get(3)),
-                    Tensors.scalar(result.get(n)));
+            Map<String, Double> values = new LinkedHashMap<>();
+            for (int k = 0; k < n; k++) {
+                values.put(terms.get(k).name(), (double) Tensors.scalar(result.get(k)));
+            }
+            return new LossTerms(values, Tensors.scalar(result.get(n)));
         }
+    }
+
+    /** A term of the image alone as one of the graph's terms: nothing to feed. */
+    private static LossTerm imageTerm(ImageTerm term, Operand<TFloat32> value) {
+        return new LossTerm() {
+            @Override
+            public String name() {
+                return term.name();
+            }
+
+            @Override
+            public Operand<TFloat32> value() {
+                return value;
+            }
+        };
     }
 
     /** The given target-side operations for one image, copied out as tensors the caller owns. */

@@ -35,7 +35,8 @@ public record StyleTransferOptions(
         StyleLoss.Kind styleLoss,
         double averageDecay,
         boolean carryAdamState,
-        int tileSize) {
+        int tileSize,
+        java.util.List<ImageTerm> imageTerms) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -67,6 +68,14 @@ public record StyleTransferOptions(
         }
         contentLayers = layerWeights(contentLayers, "content");
         styleLayers = layerWeights(styleLayers, "style");
+        imageTerms = java.util.List.copyOf(imageTerms == null ? java.util.List.of() : imageTerms);
+        java.util.Set<String> names = new java.util.HashSet<>(java.util.List.of(LossTerms.CONTENT, LossTerms.STYLE,
+                LossTerms.TV, LossTerms.TEMPORAL));
+        for (ImageTerm term : imageTerms) {
+            if (!names.add(term.name())) {
+                throw new IllegalArgumentException("a loss term named '" + term.name() + "' is there already");
+            }
+        }
     }
 
     /** Layer name to relative weight, in order; empty means the network's default layers. */
@@ -151,6 +160,7 @@ public record StyleTransferOptions(
         b.averageDecay = averageDecay;
         b.carryAdamState = carryAdamState;
         b.tileSize = tileSize;
+        b.imageTerms = imageTerms;
         return b;
     }
 
@@ -182,6 +192,7 @@ public record StyleTransferOptions(
         private double averageDecay = DEFAULT_AVERAGE_DECAY;
         private boolean carryAdamState;
         private int tileSize;
+        private java.util.List<ImageTerm> imageTerms = java.util.List.of();
 
         private Builder() {
         }
@@ -295,6 +306,12 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /** Terms of the image alone added to the loss, each shown under its name. */
+        public Builder imageTerms(java.util.List<ImageTerm> terms) {
+            imageTerms = terms;
+            return this;
+        }
+
         /** Whose colours the result has. */
         public Builder colors(ColorControl control) {
             colors = control;
@@ -308,7 +325,8 @@ public record StyleTransferOptions(
             }
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
-                    contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState, tileSize);
+                    contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState, tileSize,
+                    imageTerms);
         }
     }
 

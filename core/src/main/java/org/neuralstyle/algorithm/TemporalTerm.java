@@ -55,6 +55,11 @@ final class TemporalTerm implements LossTerm {
     }
 
     @Override
+    public String name() {
+        return LossTerms.TEMPORAL;
+    }
+
+    @Override
     public Operand<TFloat32> value() {
         return value;
     }

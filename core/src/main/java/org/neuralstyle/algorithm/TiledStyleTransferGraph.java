@@ -110,6 +110,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         if (spec.styleLoss() != StyleLoss.Kind.GRAM || spec.hasTemporalTerm()) {
             throw new IllegalArgumentException("tiled runs use Gram style statistics and no temporal term");
         }
+        if (!spec.imageTerms().isEmpty() || spec.styleRegions()) {
+            throw new IllegalArgumentException("tiled runs have the content, style and tv terms only (no added terms, "
+                    + "no style regions)");
+        }
         int alignment = 1;
         for (String layer : spec.layers()) {
             int s = strideOf(arch, layer);
@@ -278,7 +282,11 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
         double content = statistics.contentLoss();
         double style = statistics.styleLoss();
-        return new LossTerms(content, style, tv, 0, content + style + tv);
+        Map<String, Double> values = new LinkedHashMap<>();
+        values.put(LossTerms.CONTENT, content);
+        values.put(LossTerms.STYLE, style);
+        values.put(LossTerms.TV, tv);
+        return new LossTerms(values, content + style + tv);
     }
 
     /** The tile passes of one evaluation, counted for the progress listener as they are done. */

@@ -29,6 +29,11 @@ final class TotalVariationTerm implements LossTerm {
     }
 
     @Override
+    public String name() {
+        return LossTerms.TV;
+    }
+
+    @Override
     public Operand<TFloat32> value() {
         return value;
     }

@@ -11,14 +11,28 @@ import java.awt.image.BufferedImage;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
-/** Draws the loss curves (total, content, style, tv) per iteration on a log scale. */
+/** Draws the loss curves (the total and every term the loss has, by name) per iteration on a log scale. */
 final class LossPlot {
 
     private static final int WIDTH = 800;
     private static final int HEIGHT = 500;
     private static final int MARGIN = 60;
 
+    /** Content, style and tv in the colours they always had, then others. */
+    private static final Color[] PALETTE = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd), new Color(0xff7f0e), new Color(0x8c564b)};
+
     private LossPlot() {
+    }
+
+    private static double[] values(LossTerms t) {
+        double[] values = new double[t.terms().size() + 1];
+        values[0] = t.total();
+        int k = 1;
+        for (double v : t.terms().values()) {
+            values[k++] = v;
+        }
+        return values;
     }
 
     static BufferedImage draw(List<LossTerms> history) {
@@ -32,7 +46,7 @@ final class LossPlot {
             double min = Double.MAX_VALUE;
             double max = -Double.MAX_VALUE;
             for (LossTerms t : history) {
-                for (double v : new double[] {t.total(), t.content(), t.style(), t.tv()}) {
+                for (double v : values(t)) {
                     if (v > 0) {
                         min = Math.min(min, Math.log10(v));
                         max = Math.max(max, Math.log10(v));
@@ -47,9 +61,11 @@ final class LossPlot {
             max = Math.max(min + 1, Math.ceil(max));
             drawAxes(g, history.size(), min, max);
             curve(g, history, LossTerms::total, Color.BLACK, min, max, "total", 0);
-            curve(g, history, LossTerms::content, new Color(0x1f77b4), min, max, "content", 1);
-            curve(g, history, LossTerms::style, new Color(0xd62728), min, max, "style", 2);
-            curve(g, history, LossTerms::tv, new Color(0x2ca02c), min, max, "tv", 3);
+            int row = 1;
+            for (String name : history.isEmpty() ? java.util.Set.<String>of() : history.get(history.size() - 1).terms().keySet()) {
+                curve(g, history, t -> t.value(name), PALETTE[(row - 1) % PALETTE.length], min, max, name, row);
+                row++;
+            }
         } finally {
             g.dispose();
         }

@@ -84,7 +84,7 @@ final class JobProgress implements JobListener {
         int pointEvery = Math.max(1, total / MAX_POINTS);
         LossTerms loss = p.loss();
         if (it % pointEvery == 0 || it == total) {
-            job.addLoss(new LossPoint(iterationsBefore + it, loss.total(), loss.content(), loss.style(), loss.tv()));
+            job.addLoss(new LossPoint(iterationsBefore + it, loss.total(), loss.terms()));
         }
         boolean wrote = false;
         int previewEvery = Math.max(1, total / PREVIEWS_PER_RUN);

@@ -207,8 +207,12 @@ function drawLosses(points) {
   const g = canvas.getContext("2d");
   g.clearRect(0, 0, canvas.width, canvas.height);
   if (points.length < 2) return;
-  const series = [["total", "#222"], ["content", "#1f77b4"], ["style", "#d62728"], ["tv", "#2ca02c"]];
-  const values = points.flatMap((p) => series.map(([k]) => p[k])).filter((v) => v > 0);
+  // The total and whatever terms the loss has, by name.
+  const palette = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b"];
+  const names = Object.keys(points[points.length - 1].terms || {});
+  const series = [["total", "#222"], ...names.map((n, i) => [n, palette[i % palette.length]])];
+  const value = (p, k) => (k === "total" ? p.total : (p.terms || {})[k]);
+  const values = points.flatMap((p) => series.map(([k]) => value(p, k))).filter((v) => v > 0);
   const lo = Math.log10(Math.min(...values)), hi = Math.log10(Math.max(...values)) + 1e-9;
   const x0 = points[0].iteration, x1 = points[points.length - 1].iteration || 1;
   series.forEach(([key, colour], n) => {
@@ -216,7 +220,7 @@ function drawLosses(points) {
     g.beginPath();
     points.forEach((p, i) => {
       const x = (p.iteration - x0) / Math.max(1, x1 - x0) * (canvas.width - 4) + 2;
-      const y = canvas.height - 4 - (Math.log10(Math.max(p[key], 1e-30)) - lo) / (hi - lo) * (canvas.height - 8);
+      const y = canvas.height - 4 - (Math.log10(Math.max(value(p, key) || 0, 1e-30)) - lo) / (hi - lo) * (canvas.height - 8);
       i === 0 ? g.moveTo(x, y) : g.lineTo(x, y);
     });
     g.stroke();
