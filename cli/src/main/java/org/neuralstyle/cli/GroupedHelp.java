@@ -26,7 +26,7 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
                 "--bit-depth", "--jpeg-quality", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
                 "--print-iterations", "--keep-best", "--verbose"));
         g.put("Style", List.of("--style-strength", "--style-weight", "--content-weight", "--tv-weight", "--style-scales",
-                "--style-masks", "--style-blend-weights", "--style-loss", "--style-layers", "--content-layers",
+                "--style-masks", "--regions-from", "--style-blend-weights", "--style-loss", "--style-layers", "--content-layers",
                 "--style-layer-weight-exp", "--content-weight-blend", "--pooling"));
         g.put("Size and memory", List.of("--width", "--scales", "--scale-iterations", "--tile-size", "--max-memory"));
         g.put("Colour", List.of("--colors", "--preserve-colors"));

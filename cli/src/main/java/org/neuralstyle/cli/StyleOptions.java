@@ -39,6 +39,13 @@ final class StyleOptions {
                     + "partly, black: not; resized to the output). Where no mask is white the photo stays as it is.")
     List<Path> styleMasks;
 
+    @Option(names = "--regions-from", paramLabel = "colours|luminance[:T]",
+            description = "Place the styles by the photo itself, without masks: colours (its colours in as many "
+                    + "clusters as styles, style 1 on the darkest) or luminance[:T] (style 1 where the photo is at least "
+                    + "T bright, 0..1, default 0.5; style 2 on the rest). The regions are written beside the output "
+                    + "(OUTPUT.region-1.png, ...) to edit and give back with --style-masks.")
+    String regionsFrom;
+
     @Option(names = "--content-weight", paramLabel = "W", description = "Content loss weight (default: ${bundle:default.content-weight}).")
     Double contentWeight;
 
@@ -167,7 +174,8 @@ final class StyleOptions {
 
     /** The choices as given, for a job (the checks and defaults are the job's). */
     StyleChoices choices() {
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, contentWeight,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, regionsFrom,
+                contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
                 initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,

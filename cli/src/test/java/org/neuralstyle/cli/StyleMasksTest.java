@@ -118,6 +118,51 @@ class StyleMasksTest {
         assertThat(dir.resolve("x.png")).doesNotExist();
     }
 
+    /**
+     * --regions-from places the styles by the photo: its regions are written beside the output as masks, and given
+     * back with --style-masks they paint the same picture.
+     */
+    @Test
+    void regionsFromThePhotoAreWrittenAsMasksThatPaintTheSamePicture() throws IOException {
+        List<String> job = new ArrayList<>(List.of("--network", "squeezenet", "--content",
+                SharedData.media("content/china.jpg").toString(), "--styles", SharedData.media("style/starry_night.jpg").toString(),
+                SharedData.media("style/turner_shipwreck.jpg").toString(), "--width", "96", "--iterations", "20",
+                "--seed", "5", "--output", dir.resolve("found.png").toString()));
+        CliRun found = CliRun.of(concat(job, "--regions-from", "luminance:0.55"));
+        assertThat(found.exitCode()).as(found.err()).isZero();
+        Path bright = dir.resolve("found.region-1.png");
+        Path dark = dir.resolve("found.region-2.png");
+        assertThat(found.err()).contains("the styles' regions are in " + bright + ", " + dark);
+        RgbImage sky = ImageFiles.read(bright);
+        RgbImage rest = ImageFiles.read(dark);
+        assertThat(sky.width()).isEqualTo(96);
+        // The sky at the top is bright, the trees at the bottom left dark; the two regions cover each pixel once.
+        assertThat(sky.pixels()[(2 * 96 + 80) * 3]).isEqualTo(255);
+        assertThat(sky.pixels()[((sky.height() - 3) * 96 + 3) * 3]).isZero();
+        for (int i = 0; i < sky.pixels().length; i++) {
+            assertThat(sky.pixels()[i] + rest.pixels()[i]).isEqualTo(255);
+        }
+        job.set(job.size() - 1, dir.resolve("given.png").toString());
+        CliRun given = CliRun.of(concat(job, "--style-masks", bright + "," + dark));
+        assertThat(given.exitCode()).as(given.err()).isZero();
+        assertThat(ImageFiles.read(dir.resolve("given.png")).meanAbsoluteDifference(ImageFiles.read(dir.resolve("found.png"))))
+                .isLessThan(0.01);
+
+        job.set(job.size() - 1, dir.resolve("refused.png").toString());
+        CliRun both = CliRun.of(concat(job, "--style-masks", bright + "," + dark, "--regions-from", "colours"));
+        assertThat(both.err().strip()).isEqualTo("neural-style: --regions-from and --style-masks both place the styles: "
+                + "give one of them");
+        CliRun bad = CliRun.of(concat(job, "--regions-from", "luminance:bright"));
+        assertThat(bad.err().strip()).isEqualTo("neural-style: --regions-from luminance:T: T is a luminance from 0 to 1, "
+                + "got 'bright'");
+    }
+
+    private static String[] concat(List<String> job, String... more) {
+        List<String> all = new ArrayList<>(job);
+        all.addAll(List.of(more));
+        return all.toArray(String[]::new);
+    }
+
     /** Mean RGB over the columns from a to b (fractions of the width). */
     private static double[] mean(RgbImage image, double a, double b) {
         int from = (int) (a * image.width());

@@ -33,6 +33,11 @@ public record StyleImage(RgbImage image, double blendWeight, double scale, Style
         return new StyleImage(other, blendWeight, scale, region);
     }
 
+    /** The same style painted in another region (null: everywhere). */
+    public StyleImage withRegion(StyleRegion other) {
+        return new StyleImage(image, blendWeight, scale, other);
+    }
+
     public static StyleImage of(RgbImage image) {
         return new StyleImage(image, 1, 1);
     }

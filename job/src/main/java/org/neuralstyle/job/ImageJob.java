@@ -4,6 +4,7 @@ import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleRegion;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
@@ -79,6 +80,7 @@ public final class ImageJob {
             listener.onStatus(describe(checked, weights));
             listener.onStatus("weights file " + weightsFile + ", SHA-256 " + Checksum.of(weightsFile, "SHA-256"));
         }
+        writeRegions(checked, listener);
         BestSoFar bestSoFar = request.keepBest() ? new BestSoFar(request.output(), listener) : null;
         // One scale is the plain method; several are coarse-to-fine.
         StyleTransferResult result = new CoarseToFine(new StyleTransfer(weights, engine))
@@ -156,9 +158,24 @@ public final class ImageJob {
                     outputWidth, outputHeight, listener)).build();
         }
         List<StyleImage> styleImages = style.styleImages(images, outputWidth);
-        if (style.styleMasks() != null && options.tileSize() > 0) {
-            throw new UserError(String.format(Locale.ROOT, "--style-masks cannot be painted in tiles yet, and %d x %d "
-                    + "needs tiles here; paint it smaller (--width)", outputWidth, outputHeight));
+        List<Path> regionFiles = List.of();
+        if (style.regionsFrom() != null) {
+            // Found on the photo at the output's size, and written beside the output for the user to edit.
+            List<StyleRegion> regions = style.regionsFromContent(Resampling.resize(contentImage, outputWidth, outputHeight));
+            regionFiles = regionFiles(styleImages.size());
+            for (Path file : regionFiles) {
+                OutputFiles.requireWritableImage(file, request.overwrite(), "--regions-from");
+            }
+            List<StyleImage> placed = new ArrayList<>();
+            for (int i = 0; i < styleImages.size(); i++) {
+                placed.add(styleImages.get(i).withRegion(regions.get(i)));
+            }
+            styleImages = placed;
+        }
+        if ((style.styleMasks() != null || style.regionsFrom() != null) && options.tileSize() > 0) {
+            throw new UserError(String.format(Locale.ROOT, "%s cannot be painted in tiles yet, and %d x %d needs tiles "
+                    + "here; paint it smaller (--width)", style.styleMasks() != null ? "--style-masks" : "--regions-from",
+                    outputWidth, outputHeight));
         }
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
@@ -172,13 +189,14 @@ public final class ImageJob {
         JobPlan jobPlan = new JobPlan(outputWidth, outputHeight, architecture.name(), CoarseToFine.totalIterations(plan),
                 plannedBytes);
         return new Checked(style, architecture, contentImage, contentAlpha, plan, styleImages, options, checkpoints,
-                jobPlan);
+                jobPlan, regionFiles);
     }
 
     /** A checked job: its choices with the network chosen, its inputs read, its plan. */
     private record Checked(StyleChoices style, NetworkArchitecture architecture, RgbImage content,
                            DecodedImage contentAlpha, List<CoarseToFine.Scale> scales, List<StyleImage> styles,
-                           StyleTransferOptions options, Checkpoints checkpoints, JobPlan plan) {
+                           StyleTransferOptions options, Checkpoints checkpoints, JobPlan plan,
+                           List<Path> regionFiles) {
     }
 
     /** The photo's width and height from its header (EXIF turn applied); null where the header cannot say. */
@@ -329,6 +347,36 @@ public final class ImageJob {
                     + "; the last scale is the output width");
         }
         return plan;
+    }
+
+    /** OUTPUT.region-1.png, ... beside the output: the regions --regions-from found. */
+    private List<Path> regionFiles(int count) {
+        String name = request.output().getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        String stem = dot > 0 ? name.substring(0, dot) : name;
+        List<Path> files = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            files.add(request.output().resolveSibling(stem + ".region-" + i + ".png"));
+        }
+        return files;
+    }
+
+    /** The regions found on the photo, as masks the user can edit and give back with --style-masks. */
+    private void writeRegions(Checked checked, JobListener listener) throws IOException {
+        List<Path> files = checked.regionFiles();
+        for (int i = 0; i < files.size(); i++) {
+            StyleRegion region = checked.styles().get(i).region();
+            float[] rgb = new float[region.width() * region.height() * 3];
+            float[] w = region.weights();
+            for (int p = 0; p < w.length; p++) {
+                rgb[3 * p] = rgb[3 * p + 1] = rgb[3 * p + 2] = w[p] * 255;
+            }
+            ImageFiles.write(new RgbImage(region.width(), region.height(), rgb), files.get(i));
+        }
+        if (!files.isEmpty()) {
+            listener.onNote("note: the styles' regions are in " + files.stream().map(Path::toString)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " (edit them and give them back with --style-masks)");
+        }
     }
 
     /** What the picture records of how it was made: the version, the command that reproduces it, its inputs. */

@@ -1,6 +1,7 @@
 package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.ColorControl;
+import org.neuralstyle.algorithm.ContentRegions;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
@@ -9,6 +10,7 @@ import org.neuralstyle.algorithm.StyleRegion;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
+import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -38,7 +40,7 @@ import java.util.function.Function;
  * follow the reference implementation.
  */
 public record StyleChoices(List<Path> styles, Integer iterations, Integer width, List<Double> styleScales,
-                           List<Double> styleBlendWeights, List<Path> styleMasks, Double contentWeight, Double contentWeightBlend,
+                           List<Double> styleBlendWeights, List<Path> styleMasks, String regionsFrom, Double contentWeight, Double contentWeightBlend,
                            Double styleWeight, Double styleStrength, String contentLayers, String styleLayers, Double styleLayerWeightExp,
                            Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
                            String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
@@ -70,7 +72,8 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             return this;
         }
         WeightsLocator.Located found = locator.locateDefault();
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, contentWeight,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, regionsFrom,
+                contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
                 initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
@@ -236,6 +239,15 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         if (styleMasks != null && styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
             throw new UserError("--style-masks needs --style-loss gram (masked statistics are Gram matrices)");
         }
+        if (regionsFrom != null) {
+            if (styleMasks != null) {
+                throw new UserError("--regions-from and --style-masks both place the styles: give one of them");
+            }
+            if (styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
+                throw new UserError("--regions-from needs --style-loss gram (masked statistics are Gram matrices)");
+            }
+            regionRule(n);
+        }
         double blendSum = 0;
         List<StyleImage> loaded = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -270,6 +282,46 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         } catch (IOException e) {
             return 0; // decoding it says what is wrong
         }
+    }
+
+    /**
+     * The styles' regions taken from the photo (--regions-from), one per style, at the photo's size: its colours in
+     * as many clusters as styles, darkest first, or (luminance[:T]) the bright part and then the dark part.
+     */
+    public List<StyleRegion> regionsFromContent(RgbImage photo) {
+        return regionRule(styles.size()).apply(photo);
+    }
+
+    private Function<RgbImage, List<StyleRegion>> regionRule(int count) {
+        String rule = regionsFrom.trim().toLowerCase(Locale.ROOT);
+        if (rule.equals("colours") || rule.equals("colors")) {
+            if (count > 8) {
+                throw new UserError("--regions-from colours: at most 8 regions, one per style, not " + count);
+            }
+            long clusterSeed = seed != null ? seed : 0;
+            return photo -> ContentRegions.colours(photo, count, clusterSeed);
+        }
+        if (rule.equals("luminance") || rule.startsWith("luminance:")) {
+            if (count > 2) {
+                throw new UserError("--regions-from luminance: places one or two styles (the bright part, then the "
+                        + "dark part), not " + count);
+            }
+            double threshold = 0.5;
+            if (rule.startsWith("luminance:")) {
+                try {
+                    threshold = Double.parseDouble(rule.substring("luminance:".length()));
+                } catch (NumberFormatException e) {
+                    threshold = Double.NaN;
+                }
+                if (!(threshold >= 0 && threshold <= 1)) {
+                    throw new UserError("--regions-from luminance:T: T is a luminance from 0 to 1, got '"
+                            + rule.substring("luminance:".length()) + "'");
+                }
+            }
+            double t = threshold;
+            return photo -> ContentRegions.luminance(photo, t, count);
+        }
+        throw new UserError("--regions-from: colours or luminance[:T], got '" + regionsFrom + "'");
     }
 
     /** The memory plan for this network and the layers these options use, within --max-memory. */

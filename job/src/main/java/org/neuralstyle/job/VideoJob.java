@@ -78,6 +78,9 @@ public final class VideoJob {
         if (options.colors() != ColorControl.STYLE) {
             throw new UserError("--colors " + style.colors() + " is for images; for video use --preserve-colors");
         }
+        if (style.regionsFrom() != null) {
+            throw new UserError("--regions-from is for images; for a video give --style-masks (one mask for all frames)");
+        }
         VideoInit init = videoInit();
         double temporalWeight = request.temporalWeight() != null ? request.temporalWeight()
                 : architecture.recommendedWeights().temporal();
