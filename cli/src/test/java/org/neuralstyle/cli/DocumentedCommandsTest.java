@@ -121,6 +121,18 @@ class DocumentedCommandsTest {
             if (word.startsWith("-")) {
                 option = word;
             }
+            if (!word.startsWith("-") && option.equals("--style-masks")) { // a comma list of mask images
+                List<String> masks = new ArrayList<>();
+                for (String mask : word.split(",")) {
+                    Path file = world.resolve(mask);
+                    if (!Files.exists(file)) {
+                        make(file);
+                    }
+                    masks.add(file.toString());
+                }
+                real.add(String.join(",", masks));
+                continue;
+            }
             if (!isPath) {
                 real.add(word);
                 continue;
