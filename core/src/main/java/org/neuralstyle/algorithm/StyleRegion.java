@@ -115,6 +115,24 @@ public record StyleRegion(float[] weights, int width, int height) {
         return new RgbImage(width, height, out);
     }
 
+    /**
+     * The region as a layer of a network sees it: shrunk by half the layer's receptive reach (its features count
+     * only where what they mostly see is inside: the effective field is far narrower than the whole reach, Luo et
+     * al. 2016; the whole of VGG-19's relu5_1, 85 px, would leave a third of a 512 px picture without its deepest
+     * layer), then resized to the layer's width and height.
+     */
+    public StyleRegion atLayer(int receptiveReach, int layerWidth, int layerHeight) {
+        return eroded(receptiveReach / 2).resizedTo(layerWidth, layerHeight);
+    }
+
+    /** Where styles are painted: the regions (null: everywhere) together at this size; null where one is everywhere. */
+    public static StyleRegion painted(java.util.List<StyleRegion> regions, int width, int height) {
+        if (regions.stream().anyMatch(java.util.Objects::isNull)) {
+            return null;
+        }
+        return union(regions.stream().map(r -> r.resizedTo(width, height)).toList());
+    }
+
     /** The share of the image the region covers: the mean weight. */
     public double coverage() {
         double sum = 0;

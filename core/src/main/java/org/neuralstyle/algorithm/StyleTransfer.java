@@ -116,16 +116,20 @@ public final class StyleTransfer {
      * the grid's offsets drawn from the run's seed.
      */
     private TiledStyleTransferGraph openTiled(RgbImage content, List<StyleImage> styles, StyleTransferOptions options) {
-        if (hasRegions(styles)) {
-            throw new IllegalArgumentException("style regions cannot be painted in tiles yet");
-        }
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
         LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
+        boolean regions = hasRegions(styles);
+        if (regions) {
+            spec = spec.withStyleRegions();
+        }
         TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, options.pooling(), spec, content.width(),
                 content.height(), options.tileSize(), TiledStyleTransferGraph.exactHalo(weights.architecture(), spec.layers()),
                 options.seed(), engine);
         try {
             graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
+            if (regions) {
+                graph.setStyleRegions(styles.stream().map(StyleImage::region).toList());
+            }
             return graph;
         } catch (RuntimeException e) {
             graph.close();

@@ -144,8 +144,7 @@ public final class StyleTransferGraph implements ImageLoss {
      * image and to each style layer. Only for a graph built with style regions ({@link LossSpec#withStyleRegions}).
      */
     public void setStyleRegions(List<StyleRegion> regions) {
-        painted = regions.stream().anyMatch(java.util.Objects::isNull) ? null : StyleRegion.union(regions.stream().map(r -> r.resizedTo(width, height))
-                .toList());
+        painted = StyleRegion.painted(regions, width, height);
         List<List<StyleRegion>> perStyle = new ArrayList<>();
         for (StyleRegion region : regions) {
             StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
@@ -153,12 +152,7 @@ public final class StyleTransferGraph implements ImageLoss {
             int k = 0;
             for (String layer : spec.styleLayers().keySet()) {
                 long[] size = style.layerSizes().get(k++);
-                // Shrunk first by half the layer's reach: its features count only where what they mostly see (the
-                // effective field, far narrower than the whole reach: Luo et al. 2016) is in the region, so a style
-                // pulls little on its neighbour's pixels; the whole reach (VGG-19's relu5_1: 85 px) would leave a
-                // third of a 512 px picture without its deepest layer.
-                perLayer.add(atImage.eroded(architecture.receptiveReach(List.of(layer)) / 2)
-                        .resizedTo((int) size[1], (int) size[0]));
+                perLayer.add(atImage.atLayer(architecture.receptiveReach(List.of(layer)), (int) size[1], (int) size[0]));
             }
             perStyle.add(perLayer);
         }

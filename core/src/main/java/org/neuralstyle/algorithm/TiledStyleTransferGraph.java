@@ -98,6 +98,17 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final List<Map<String, float[]>> styleGrams = new ArrayList<>();
     /** Told (passes done, passes in this evaluation) after each tile pass. */
     private java.util.function.BiConsumer<Integer, Integer> tileDone = (done, total) -> { };
+    /**
+     * With style regions, per style at each style layer: the core's F^T diag(m) F, the region's weights m of the
+     * core fed per tile, and the fed derivative of the loss by the whole image's sum; the region at the layer's
+     * resolution, whole, and its area.
+     */
+    private final List<Map<String, Operand<TFloat32>>> regionGram = new ArrayList<>();
+    private final List<Map<String, Placeholder<TFloat32>>> regionInput = new ArrayList<>();
+    private final List<Map<String, Placeholder<TFloat32>>> regionDerivative = new ArrayList<>();
+    private final List<Map<String, float[]>> regionAtLayer = new ArrayList<>();
+    private StyleRegion painted;
+    private final NetworkArchitecture architecture;
 
     /**
      * @param core the tile core, px, rounded down to a multiple of the network's largest stride (16 for VGG)
@@ -110,9 +121,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         if (spec.styleLoss() != StyleLoss.Kind.GRAM || spec.hasTemporalTerm()) {
             throw new IllegalArgumentException("tiled runs use Gram style statistics and no temporal term");
         }
-        if (!spec.imageTerms().isEmpty() || spec.styleRegions()) {
-            throw new IllegalArgumentException("tiled runs have the content, style and tv terms only (no added terms, "
-                    + "no style regions)");
+        if (!spec.imageTerms().isEmpty()) {
+            throw new IllegalArgumentException("tiled runs have the content, style and tv terms only (no added terms)");
         }
         int alignment = 1;
         for (String layer : spec.layers()) {
@@ -122,6 +132,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             alignment = Math.max(alignment, s);
         }
         this.spec = spec;
+        this.architecture = arch;
         this.width = width;
         this.height = height;
         this.grid = new TileGrid(width, height, Math.max(alignment, core / alignment * alignment),
@@ -148,10 +159,34 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                 int c = channels.get(layer);
                 Operand<TFloat32> f = tf.reshape(coreFeatures.get(layer), tf.constant(new long[] {-1, c}));
                 Operand<TFloat32> gram = tf.linalg.matMul(f, f, MatMul.transposeA(true));
+                coreGram.put(layer, gram); // the style images' statistics, and the image's without regions
+                if (spec.styleRegions()) {
+                    continue;
+                }
                 Placeholder<TFloat32> derivative = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(c, c)));
-                coreGram.put(layer, gram);
                 gramDerivative.put(layer, derivative);
                 surrogate = tf.math.add(surrogate, sum(tf, tf.math.mul(gram, derivative)));
+            }
+            for (int i = 0; spec.styleRegions() && i < spec.styleCount(); i++) {
+                Map<String, Operand<TFloat32>> grams = new LinkedHashMap<>();
+                Map<String, Placeholder<TFloat32>> inputs = new LinkedHashMap<>();
+                Map<String, Placeholder<TFloat32>> derivatives = new LinkedHashMap<>();
+                for (String layer : spec.styleLayers().keySet()) {
+                    int c = channels.get(layer);
+                    Operand<TFloat32> f = tf.reshape(coreFeatures.get(layer), tf.constant(new long[] {-1, c}));
+                    Placeholder<TFloat32> m = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1,
+                            Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 1)));
+                    Operand<TFloat32> gram = tf.linalg.matMul(tf.math.mul(f, tf.reshape(m, tf.constant(new long[] {-1, 1}))),
+                            f, MatMul.transposeA(true));
+                    Placeholder<TFloat32> derivative = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(c, c)));
+                    grams.put(layer, gram);
+                    inputs.put(layer, m);
+                    derivatives.put(layer, derivative);
+                    surrogate = tf.math.add(surrogate, sum(tf, tf.math.mul(gram, derivative)));
+                }
+                regionGram.add(grams);
+                regionInput.add(inputs);
+                regionDerivative.add(derivatives);
             }
             for (Map.Entry<String, Double> e : spec.contentLayers().entrySet()) {
                 String layer = e.getKey();
@@ -256,12 +291,41 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     }
 
     /**
+     * Where each style is painted, one region per style (null: everywhere), any size: as in the whole image's graph
+     * ({@link StyleTransferGraph#setStyleRegions}), each style layer sees the region shrunk by half its reach.
+     * Only for a loss built with style regions.
+     */
+    public void setStyleRegions(List<StyleRegion> regions) {
+        if (!spec.styleRegions() || regions.size() != spec.styleCount()) {
+            throw new IllegalArgumentException("one region per style, for a loss built with style regions");
+        }
+        painted = StyleRegion.painted(regions, width, height);
+        regionAtLayer.clear();
+        for (StyleRegion region : regions) {
+            StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
+            Map<String, float[]> perLayer = new LinkedHashMap<>();
+            for (String layer : spec.styleLayers().keySet()) {
+                int s = stride.get(layer);
+                perLayer.put(layer, atImage.atLayer(architecture.receptiveReach(List.of(layer)), ceilDiv(width, s),
+                        ceilDiv(height, s)).weights());
+            }
+            regionAtLayer.add(perLayer);
+        }
+    }
+
+    @Override
+    public StyleRegion painted() {
+        return painted;
+    }
+
+    /**
      * The loss at the image (RGB 0..255, row-major H x W x 3), evaluated tile by tile on a grid moved by a random
      * offset; writes d(total)/d(pixel) into gradientOut (if not null).
      */
     @Override
     public LossTerms evaluate(float[] pixels, float[] gradientOut) {
-        if (contentFeatures.isEmpty() && !spec.contentLayers().isEmpty() || styleGrams.isEmpty()) {
+        if (contentFeatures.isEmpty() && !spec.contentLayers().isEmpty() || styleGrams.isEmpty()
+                || spec.styleRegions() && regionAtLayer.isEmpty()) {
             throw new IllegalStateException("set the content and style targets before evaluating");
         }
         int a = grid.alignment();
@@ -315,7 +379,11 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                           float[] out) {
         List<Operand<TFloat32>> fetches = new ArrayList<>();
         if (into != null) {
-            spec.styleLayers().keySet().forEach(l -> fetches.add(coreGram.get(l)));
+            if (spec.styleRegions()) {
+                regionGram.forEach(grams -> fetches.addAll(grams.values()));
+            } else {
+                spec.styleLayers().keySet().forEach(l -> fetches.add(coreGram.get(l)));
+            }
             spec.contentLayers().keySet().forEach(l -> fetches.add(contentError.get(l)));
         }
         if (derivatives != null) {
@@ -323,14 +391,22 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
         try (TileRun run = runnerFor(pixels, width, t, spec.layers())) {
             feedContentTargets(run, t);
-            for (String layer : derivatives == null ? List.<String>of() : spec.styleLayers().keySet()) {
+            if (spec.styleRegions()) {
+                feedRegions(run, t, derivatives);
+            }
+            for (String layer : derivatives == null || spec.styleRegions() ? List.<String>of() : spec.styleLayers().keySet()) {
                 int c = channels.get(layer);
                 run.runner.feed(gramDerivative.get(layer), run.fed(Tensors.of(derivatives.get(layer), c, c)));
             }
             try (Result result = fetching(run, fetches)) {
                 int k = 0;
                 if (into != null) {
-                    for (String layer : spec.styleLayers().keySet()) {
+                    for (int i = 0; spec.styleRegions() && i < spec.styleCount(); i++) {
+                        for (String layer : spec.styleLayers().keySet()) {
+                            into.addGram(key(i, layer), Tensors.toArray(result.get(k++)));
+                        }
+                    }
+                    for (String layer : spec.styleRegions() ? List.<String>of() : spec.styleLayers().keySet()) {
                         into.addGram(layer, Tensors.toArray(result.get(k++)));
                     }
                     for (int c = 0; c < spec.contentLayers().size(); c++) {
@@ -383,7 +459,15 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         final double[] contentSquares = new double[spec.contentLayers().size()];
 
         Statistics() {
-            spec.styleLayers().keySet().forEach(l -> gramSums.put(l, new double[channels.get(l) * channels.get(l)]));
+            for (String l : spec.styleLayers().keySet()) {
+                int c = channels.get(l);
+                if (!spec.styleRegions()) {
+                    gramSums.put(l, new double[c * c]);
+                }
+                for (int i = 0; spec.styleRegions() && i < spec.styleCount(); i++) {
+                    gramSums.put(key(i, l), new double[c * c]);
+                }
+            }
         }
 
         void addGram(String layer, float[] gram) {
@@ -392,6 +476,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
 
         /** sum over layers and styles of w_s b_i b_l |S_l / N_l - A_{l,i}|^2 / C_l^2. */
         double styleLoss() {
+            if (spec.styleRegions()) {
+                return regionStyle(null);
+            }
             double style = 0;
             for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
                 String layer = e.getKey();
@@ -411,9 +498,50 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             return style;
         }
 
+        /**
+         * With regions (as {@link StyleTerm}'s): sum over styles i and layers l of w_s b_i n v_l mean(m_il)
+         * |S_il / (C_l a_il) - A_il|^2 / C_l^2, S_il the sum over cores of F^T diag(m_il) F and a_il the region's
+         * area at the layer. With {@code derivatives}, each D_il = d(loss)/d(S_il) goes there.
+         */
+        private double regionStyle(Map<String, float[]> derivatives) {
+            double style = 0;
+            for (int i = 0; i < spec.styleCount(); i++) {
+                for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
+                    String layer = e.getKey();
+                    int c = channels.get(layer);
+                    float[] m = regionAtLayer.get(i).get(layer);
+                    double area = 0;
+                    for (float w : m) {
+                        area += w;
+                    }
+                    double weight = spec.styleWeight() * spec.styleBlend()[i] * spec.styleCount() * e.getValue()
+                            * area / m.length;
+                    double normaliser = c * Math.max(area, 1e-6);
+                    double[] s = gramSums.get(key(i, layer));
+                    float[] target = styleGrams.get(i).get(layer);
+                    float[] derivative = new float[c * c];
+                    double squares = 0;
+                    for (int k = 0; k < s.length; k++) {
+                        double d = s[k] / normaliser - target[k];
+                        squares += d * d;
+                        derivative[k] = (float) (weight * 2 * d / ((double) c * c) / normaliser);
+                    }
+                    style += weight * squares / ((double) c * c);
+                    if (derivatives != null) {
+                        derivatives.put(key(i, layer), derivative);
+                    }
+                }
+            }
+            return style;
+        }
+
         /** D_l = d(style loss)/d(S_l) = sum over styles of w 2 (S_l / N_l - A_{l,i}) / (C_l^2 N_l). */
         Map<String, float[]> derivatives() {
             Map<String, float[]> derivatives = new LinkedHashMap<>();
+            if (spec.styleRegions()) {
+                regionStyle(derivatives);
+                return derivatives;
+            }
             for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
                 String layer = e.getKey();
                 int c = channels.get(layer);
@@ -469,20 +597,46 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         return run;
     }
 
+    /** Each style's region over the tile's core at each style layer and, in the gradient pass, its derivative. */
+    private void feedRegions(TileRun run, TileGrid.Tile t, Map<String, float[]> derivatives) {
+        for (int i = 0; i < spec.styleCount(); i++) {
+            for (String layer : spec.styleLayers().keySet()) {
+                int s = stride.get(layer);
+                float[] part = core(regionAtLayer.get(i).get(layer), ceilDiv(width, s), 1, t, s);
+                run.runner.feed(regionInput.get(i).get(layer), run.fed(Tensors.of(part, 1, coreRows(t, s),
+                        coreColumns(t, s), 1)));
+                if (derivatives != null) {
+                    int c = channels.get(layer);
+                    run.runner.feed(regionDerivative.get(i).get(layer), run.fed(Tensors.of(derivatives.get(key(i, layer)),
+                            c, c)));
+                }
+            }
+        }
+    }
+
+    /** The statistics' key of style i's region at a layer. */
+    private static String key(int style, String layer) {
+        return style + "/" + layer;
+    }
+
+    /** The tile's core of a whole layer's values (c per position), row-major. */
+    private static float[] core(float[] whole, int wholeWidth, int c, TileGrid.Tile t, int s) {
+        int rows = coreRows(t, s);
+        int columns = coreColumns(t, s);
+        float[] part = new float[rows * columns * c];
+        for (int y = 0; y < rows; y++) {
+            System.arraycopy(whole, ((t.coreTop() / s + y) * wholeWidth + t.coreLeft() / s) * c, part,
+                    y * columns * c, columns * c);
+        }
+        return part;
+    }
+
     private void feedContentTargets(TileRun run, TileGrid.Tile t) {
         for (String layer : spec.contentLayers().keySet()) {
             int s = stride.get(layer);
             int c = channels.get(layer);
-            int rows = coreRows(t, s);
-            int columns = coreColumns(t, s);
-            float[] whole = contentFeatures.get(layer);
-            int wholeWidth = ceilDiv(width, s);
-            float[] part = new float[rows * columns * c];
-            for (int y = 0; y < rows; y++) {
-                System.arraycopy(whole, ((t.coreTop() / s + y) * wholeWidth + t.coreLeft() / s) * c, part,
-                        y * columns * c, columns * c);
-            }
-            run.runner.feed(contentTarget.get(layer), run.fed(Tensors.of(part, 1, rows, columns, c)));
+            float[] part = core(contentFeatures.get(layer), ceilDiv(width, s), c, t, s);
+            run.runner.feed(contentTarget.get(layer), run.fed(Tensors.of(part, 1, coreRows(t, s), coreColumns(t, s), c)));
         }
     }
 

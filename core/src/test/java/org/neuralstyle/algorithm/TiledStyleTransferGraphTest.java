@@ -79,14 +79,21 @@ class TiledStyleTransferGraphTest {
      * (Gram sums accumulated over cores, then each tile's gradient against the whole image's Gram) is exact: the
      * loss and the gradient equal the untiled graph's to float rounding, on an image that fits both ways.
      */
+    /** An image that fits whole and in tiles of 12 px, its content, and two styles of other sizes. */
+    private static final int SMALL_WIDTH = 44;
+    private static final int SMALL_HEIGHT = 30;
+    private static final RgbImage SMALL_CONTENT = StyleTransferGraphTest.randomImage(SMALL_WIDTH, SMALL_HEIGHT, 1);
+    private static final RgbImage SMALL_IMAGE = StyleTransferGraphTest.randomImage(SMALL_WIDTH, SMALL_HEIGHT, 2);
+    private static final List<RgbImage> TWO_STYLES = List.of(StyleTransferGraphTest.randomImage(36, 26, 3),
+            StyleTransferGraphTest.randomImage(20, 24, 4));
+
     @Test
     void aTiledEvaluationEqualsTheUntiledLossAndGradient() {
-        int w = 44;
-        int h = 30;
-        RgbImage content = StyleTransferGraphTest.randomImage(w, h, 1);
-        RgbImage image = StyleTransferGraphTest.randomImage(w, h, 2);
-        List<RgbImage> styles = List.of(StyleTransferGraphTest.randomImage(36, 26, 3),
-                StyleTransferGraphTest.randomImage(20, 24, 4));
+        int w = SMALL_WIDTH;
+        int h = SMALL_HEIGHT;
+        RgbImage content = SMALL_CONTENT;
+        RgbImage image = SMALL_IMAGE;
+        List<RgbImage> styles = TWO_STYLES;
         StyleTransferOptions options = StyleTransferOptions.defaults(net.architecture()).toBuilder()
                 .contentWeightBlend(0.7).build();
         LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {2, 1});
@@ -116,6 +123,40 @@ class TiledStyleTransferGraphTest {
             float[] again = new float[w * h * 3];
             assertThat(graph.evaluate(image.pixels(), again).total()).isCloseTo(actual.total(), within(1e-4 * actual.total()));
         }
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+    }
+
+    /** With style regions (a soft one and a hard one), tiled equals whole too: loss and gradient. */
+    @Test
+    void aTiledEvaluationWithStyleRegionsEqualsTheUntiledOne() {
+        float[] ramp = new float[22 * 15];
+        float[] right = new float[22 * 15];
+        for (int p = 0; p < ramp.length; p++) {
+            ramp[p] = 1 - (p % 22) / 21f;
+            right[p] = p % 22 >= 14 ? 1 : 0;
+        }
+        List<StyleRegion> regions = List.of(new StyleRegion(ramp, 22, 15), new StyleRegion(right, 22, 15));
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture()), net.architecture(),
+                new double[] {2, 1}).withStyleRegions();
+        float[] whole = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        float[] tiled = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        LossTerms expected;
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, SMALL_WIDTH, SMALL_HEIGHT, EngineSettings.defaults())) {
+            graph.setContent(SMALL_CONTENT);
+            graph.setStyles(TWO_STYLES);
+            graph.setStyleRegions(regions);
+            expected = graph.evaluate(SMALL_IMAGE.pixels(), whole);
+        }
+        LossTerms actual;
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(net, Pooling.MAX, spec, SMALL_WIDTH, SMALL_HEIGHT, 12, 24, 9,
+                EngineSettings.defaults())) {
+            graph.setContent(SMALL_CONTENT);
+            graph.setStyles(TWO_STYLES);
+            graph.setStyleRegions(regions);
+            actual = graph.evaluate(SMALL_IMAGE.pixels(), tiled);
+            assertThat(graph.painted().weights()).containsExactly(StyleRegion.painted(regions, SMALL_WIDTH, SMALL_HEIGHT).weights());
+        }
+        assertThat(expected.style()).isPositive();
         assertSameLossAndGradient(actual, expected, tiled, whole);
     }
 

@@ -172,11 +172,6 @@ public final class ImageJob {
             }
             styleImages = placed;
         }
-        if ((style.styleMasks() != null || style.regionsFrom() != null) && options.tileSize() > 0) {
-            throw new UserError(String.format(Locale.ROOT, "%s cannot be painted in tiles yet, and %d x %d needs tiles "
-                    + "here; paint it smaller (--width)", style.styleMasks() != null ? "--style-masks" : "--regions-from",
-                    outputWidth, outputHeight));
-        }
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
         Initialization start = style.initialization(images);
