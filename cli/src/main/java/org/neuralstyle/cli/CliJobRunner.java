@@ -28,13 +28,13 @@ import java.util.Set;
 final class CliJobRunner implements JobRunner {
 
     /**
-     * Options the studio decides (inputs, output, network and seed are fields of a job) or that name files on
+     * Options the studio decides (inputs, masks, output, network and seed are fields of a job) or that name files on
      * the server (a browser user must not make it read or write paths of their choosing).
      */
     static final Set<String> NOT_FOR_JOBS = Set.of("--content", "--styles", "--output", "--overwrite", "--network",
             "--weights", "--seed", "--initial", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
             "--print-iterations", "--verbose", "--help", "--version", "--style-blend-weights", "--frames-folder",
-            "--keep-frames");
+            "--keep-frames", "--style-masks");
 
     /** The presets the page offers: a fast look, the defaults at a screen size, and a print-size 16-bit output. */
     static final Map<String, Map<String, String>> PRESETS = Map.of(

@@ -36,7 +36,7 @@ final class StyleOptions {
 
     @Option(names = "--style-masks", split = ",", arity = "1..*", paramLabel = "FILE",
             description = "Per style: where it is painted, a greyscale image of any size (white: this style here, grey: "
-                    + "partly, black: not; resized to the output). Where no mask is white the photo stays as it is.")
+                    + "partly, black: not; resized to the output; all: everywhere). Where no mask is white the photo stays as it is.")
     List<Path> styleMasks;
 
     @Option(names = "--regions-from", paramLabel = "colours|luminance[:T]",

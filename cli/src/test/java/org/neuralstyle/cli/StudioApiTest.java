@@ -160,6 +160,41 @@ class StudioApiTest {
         assertThat(oneLineError(send("POST", "/api/uploads", "x".getBytes(), "X-Studio-Token", token), 403)).contains("X-Studio");
     }
 
+    /**
+     * A mask per style: uploads given as the job's masks ("" for everywhere) become --style-masks with the uploads'
+     * files; the option itself, which names files on the server, is not one a browser may set.
+     */
+    @Test
+    void aJobPlacesItsStylesWithMaskUploads() throws Exception {
+        start("127.0.0.1", null, 40 << 20, 4096);
+        String content = upload(SharedData.media("content/chelsea.png"));
+        String starry = upload(SharedData.media("style/starry_night.jpg"));
+        String scream = upload(SharedData.media("style/the_scream.jpg"));
+        Path left = temp.resolve("left.png");
+        float[] px = new float[30 * 20 * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i / 3) % 30 < 10 ? 255 : 0;
+        }
+        org.neuralstyle.image.ImageFiles.write(new org.neuralstyle.image.RgbImage(30, 20, px), left);
+        String mask = upload(left);
+        HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(starry, scream),
+                "masks", List.of(mask, ""), "network", "squeezenet", "options", Map.of("--width", "64",
+                        "--iterations", "5")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        JsonNode job = JSON.readTree(submitted.body());
+        List<String> arguments = new ArrayList<>();
+        job.get("arguments").forEach(a -> arguments.add(a.asText()));
+        int at = arguments.indexOf("--style-masks");
+        assertThat(at).isPositive();
+        assertThat(arguments.get(at + 1)).endsWith(mask + ",all");
+        assertThat(awaitFinished(job.get("id").asText()).get("state").asText()).isEqualTo("DONE");
+
+        assertThat(oneLineError(submit(Map.of("content", content, "styles", List.of(starry, scream),
+                "masks", List.of(mask), "network", "squeezenet")), 400)).contains("masks: 1 masks for 2 styles");
+        assertThat(send("GET", "/api/options", null).body()).doesNotContain("\"name\":\"--style-masks\"")
+                .contains("\"name\":\"--regions-from\"");
+    }
+
     @Test
     void waitingJobsCanBeReorderedAndCancelled() throws Exception {
         start("127.0.0.1", null, 40 << 20, 4096);

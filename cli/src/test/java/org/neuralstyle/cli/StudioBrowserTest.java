@@ -206,6 +206,33 @@ class StudioBrowserTest {
                 .isEqualTo("CANCELLED");
     }
 
+    /** A mask per style from the page: chosen beside its style, shown small, and the job paints with it. */
+    @Test
+    void aStyleGetsAMaskFromThePage() throws Exception {
+        open();
+        chooseInputs();
+        browser.findElement(By.id("style-files")).sendKeys(local("style/the_scream.jpg"));
+        await(30).until(d -> d.findElements(By.cssSelector("#style-list li")).size() == 2);
+        Path mask = temp.resolve("left-third.png");
+        float[] px = new float[30 * 20 * 3];
+        for (int i = 0; i < px.length; i++) {
+            px[i] = (i / 3) % 30 < 10 ? 255 : 0;
+        }
+        ImageFiles.write(new RgbImage(30, 20, px), mask);
+        browser.findElements(By.cssSelector("#style-list .style-mask input[type=file]")).get(0).sendKeys(mask.toString());
+        await(30).until(d -> d.findElements(By.cssSelector("#style-list img.mask-thumb")).size() == 1);
+        assertThat(browser.findElements(By.cssSelector("#style-list li")).get(0).getText()).contains("change mask")
+                .contains("everywhere");
+        Path screenshot = Path.of("target", "studio-masks.png");
+        Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        setOption("--width", "96");
+        setOption("--iterations", "10");
+        browser.findElement(By.id("start")).click();
+        String jobId = card("DONE").getAttribute("data-id");
+        String record = Files.readString(data.resolve("jobs").resolve(jobId).resolve("job.json"));
+        assertThat(record).contains("\"--style-masks\"").contains(",all\"");
+    }
+
     @Test
     void aBadUploadShowsAVisibleNotice() throws IOException {
         Path notAnImage = temp.resolve("notes.png");

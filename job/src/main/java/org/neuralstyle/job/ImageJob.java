@@ -381,7 +381,7 @@ public final class ImageJob {
         inputs.addAll(style.styles());
         style.initialFile().ifPresent(inputs::add);
         if (style.styleMasks() != null) {
-            inputs.addAll(style.styleMasks());
+            style.styleMasks().stream().filter(m -> !StyleChoices.isEverywhere(m)).forEach(inputs::add);
         }
         return RecordedSettings.of(request.version(), request.recordedArguments(), options.seed(), style.networkName(),
                 inputs).text();

@@ -256,7 +256,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             requireNonNegative(blend, "--style-blend-weights");
             requirePositive(scale, "--style-scales");
             blendSum += blend;
-            StyleRegion region = styleMasks == null ? null
+            StyleRegion region = styleMasks == null || isEverywhere(styleMasks.get(i)) ? null
                     : StyleRegion.ofMask(images.decode(styleMasks.get(i), "--style-masks").image());
             loaded.add(new StyleImage(images.decode(styles.get(i), "--styles",
                     longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale, region));
@@ -283,6 +283,14 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             return 0; // decoding it says what is wrong
         }
     }
+
+    /** A mask entry that places its style everywhere: "all" (so one style can be placed and another not). */
+    public static boolean isEverywhere(Path mask) {
+        return mask.toString().equals(EVERYWHERE);
+    }
+
+    /** The --style-masks entry for a style painted everywhere. */
+    public static final String EVERYWHERE = "all";
 
     /**
      * The styles' regions taken from the photo (--regions-from), one per style, at the photo's size: its colours in

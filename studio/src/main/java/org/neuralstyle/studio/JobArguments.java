@@ -1,5 +1,7 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.job.StyleChoices;
+
 import org.neuralstyle.io.ShellWords;
 
 import java.nio.file.Path;
@@ -65,6 +67,23 @@ final class JobArguments {
             }
             args.add("--style-blend-weights");
             args.add(String.join(",", weights));
+        }
+        if (!spec.masks().isEmpty()) {
+            if (spec.masks().size() != spec.styles().size()) {
+                throw ApiError.badRequest("masks: " + spec.masks().size() + " masks for " + spec.styles().size()
+                        + " styles (\"\" for a style painted everywhere)");
+            }
+            if (spec.masks().stream().anyMatch(m -> !m.isEmpty())) {
+                List<String> masks = new ArrayList<>();
+                for (String mask : spec.masks()) {
+                    if (Uploads.isVideo(mask)) {
+                        throw ApiError.badRequest("masks: a mask is an image, not a video");
+                    }
+                    masks.add(mask.isEmpty() ? StyleChoices.EVERYWHERE : uploads.path(mask, "masks").toString());
+                }
+                args.add("--style-masks");
+                args.add(String.join(",", masks));
+            }
         }
         String network = spec.network() == null ? catalogue.defaultNetwork() : spec.network();
         if (!catalogue.networks().containsKey(network)) {

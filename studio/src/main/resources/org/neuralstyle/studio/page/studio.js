@@ -128,9 +128,44 @@ function renderStyles() {
     const remove = document.createElement("button");
     remove.textContent = "✕"; remove.title = "remove";
     remove.onclick = () => { state.styles.splice(i, 1); renderStyles(); };
-    item.append(img, "weight", weight, remove);
+    item.append(img, "weight", weight, remove, maskControl(style));
     list.append(item);
   });
+}
+
+// Where a style is painted: a greyscale mask upload (white: here), or everywhere when none is given.
+function maskControl(style) {
+  const box = document.createElement("span");
+  box.className = "style-mask";
+  const input = document.createElement("input");
+  input.type = "file"; input.accept = "image/*"; input.hidden = true;
+  const choose = document.createElement("button");
+  choose.textContent = style.mask ? "change mask" : "mask…";
+  choose.title = "where this style is painted: a greyscale image, white here, black not";
+  choose.onclick = () => input.click();
+  input.onchange = async () => {
+    const file = input.files[0];
+    if (!file) return;
+    try {
+      style.mask = (await upload(file)).id;
+    } catch (e) {
+      style.mask = null;
+      notice(file.name + ": " + e.message);
+    }
+    renderStyles();
+  };
+  box.append(input, choose);
+  if (style.mask) {
+    const thumb = new Image();
+    thumb.src = "/api/uploads/" + style.mask;
+    thumb.alt = "mask";
+    thumb.className = "mask-thumb";
+    const clear = document.createElement("button");
+    clear.textContent = "everywhere"; clear.title = "paint this style everywhere";
+    clear.onclick = () => { style.mask = null; renderStyles(); };
+    box.append(thumb, clear);
+  }
+  return box;
 }
 
 async function start() {
@@ -141,6 +176,7 @@ async function start() {
     content: state.content.id,
     styles: state.styles.map((s) => s.id),
     styleWeights: state.styles.length > 1 ? state.styles.map((s) => s.weight) : [],
+    masks: state.styles.some((s) => s.mask) ? state.styles.map((s) => s.mask || "") : [],
     network: $("network").value,
     preset: $("preset").value,
     options: chosenOptions(),
