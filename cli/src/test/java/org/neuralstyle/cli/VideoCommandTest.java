@@ -213,6 +213,64 @@ class VideoCommandTest {
                 + ": holds the frames of a run with other inputs or options (pass --overwrite to replace them)");
     }
 
+    /**
+     * Masks that move: a folder of mask frames places the style frame by frame (here the left third of frame 1,
+     * the right third of frame 3), and where a frame's mask is black the frame stays the video's own.
+     */
+    @Test
+    void aFolderOfMaskFramesMovesTheStyleWithTheVideo() throws IOException {
+        Path masks = Files.createDirectories(dir.resolve("masks"));
+        for (int k = 1; k <= 3; k++) {
+            float[] px = new float[30 * 20 * 3];
+            for (int i = 0; i < px.length; i++) {
+                int x = (i / 3) % 30;
+                px[i] = x >= (k - 1) * 10 && x < k * 10 ? 255 : 0;
+            }
+            org.neuralstyle.image.ImageFiles.write(new org.neuralstyle.image.RgbImage(30, 20, px),
+                    masks.resolve(String.format("mask-%02d.png", k)));
+        }
+        Path out = Files.createDirectories(dir.resolve("painted"));
+        CliRun run = CliRun.of("video", "--content", SharedData.media("video/tree.avi").toString(), "--styles",
+                SharedData.media("style/starry_night.jpg").toString(), "--style-masks", masks.toString(),
+                "--network", "squeezenet", "--width", "90", "--frames", "3", "--iterations", "100",
+                "--video-init", "independent", "--output", out.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        try (FrameSource source = FrameSource.open(SharedData.media("video/tree.avi"), 25)) {
+            for (int k = 1; k <= 3; k++) {
+                org.neuralstyle.image.RgbImage painted = org.neuralstyle.image.ImageFiles.read(
+                        out.resolve(String.format("frame-%05d.png", k)));
+                org.neuralstyle.image.RgbImage frame = org.neuralstyle.image.Resampling.resize(source.next().image(),
+                        painted.width(), painted.height());
+                for (int third = 0; third < 3; third++) {
+                    double difference = thirdDifference(painted, frame, third);
+                    if (third == k - 1) {
+                        assertThat(difference).as("frame %d, third %d: painted", k, third).isGreaterThan(5);
+                    } else if (Math.abs(third - (k - 1)) == 2) { // far from the painted third: the frame itself
+                        assertThat(difference).as("frame %d, third %d: the video's own", k, third).isLessThan(1);
+                    }
+                }
+            }
+        }
+        CliRun few = CliRun.of("video", "--content", SharedData.media("video/tree.avi").toString(), "--styles",
+                SharedData.media("style/starry_night.jpg").toString(), "--style-masks", masks.toString(),
+                "--network", "squeezenet", "--width", "60", "--frames", "5", "--output",
+                Files.createDirectories(dir.resolve("five")).toString());
+        assertThat(few.err().strip()).isEqualTo("neural-style: --style-masks " + masks + ": has 3 mask frames for 5 frames");
+    }
+
+    /** Mean absolute difference over a third of the width (0: left, 2: right). */
+    private static double thirdDifference(org.neuralstyle.image.RgbImage a, org.neuralstyle.image.RgbImage b, int third) {
+        int from = third * a.width() / 3;
+        int to = (third + 1) * a.width() / 3;
+        double sum = 0;
+        for (int y = 0; y < a.height(); y++) {
+            for (int i = (y * a.width() + from) * 3; i < (y * a.width() + to) * 3; i++) {
+                sum += Math.abs(a.pixels()[i] - b.pixels()[i]);
+            }
+        }
+        return sum / ((double) (to - from) * a.height() * 3);
+    }
+
     @Test
     void badInputIsOneLineAndLeavesNothingBehind() throws IOException {
         Path style = dir.resolve("style.png");

@@ -53,6 +53,11 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         return graph.height();
     }
 
+    /** Where each style is painted from now on (regions that move with the video); the styles must have had regions. */
+    public void setStyleRegions(List<StyleRegion> regions) {
+        graph.setStyleRegions(regions);
+    }
+
     /** Stylizes one frame; returns its lowest-loss image, as {@link StyleTransfer#stylize}. */
     public StyleTransferResult stylize(Frame frame, StyleTransferListener listener) {
         RgbImage content = frame.content();

@@ -157,6 +157,10 @@ public final class ImageJob {
             options = options.toBuilder().lbfgsHistorySize(lbfgsHistory(style, budget, options.lbfgsHistorySize(),
                     outputWidth, outputHeight, listener)).build();
         }
+        if (!style.maskFolders().isEmpty()) {
+            throw new UserError("--style-masks " + style.maskFolders().get(0) + ": is a folder; mask frames are for a video "
+                    + "(an image takes one mask image per style)");
+        }
         List<StyleImage> styleImages = style.styleImages(images, outputWidth);
         List<Path> regionFiles = List.of();
         if (style.regionsFrom() != null) {

@@ -257,7 +257,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             requirePositive(scale, "--style-scales");
             blendSum += blend;
             StyleRegion region = styleMasks == null || isEverywhere(styleMasks.get(i)) ? null
-                    : StyleRegion.ofMask(images.decode(styleMasks.get(i), "--style-masks").image());
+                    : StyleRegion.ofMask(images.decode(firstMask(styleMasks.get(i)), "--style-masks").image());
             loaded.add(new StyleImage(images.decode(styles.get(i), "--styles",
                     longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale, region));
         }
@@ -282,6 +282,23 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         } catch (IOException e) {
             return 0; // decoding it says what is wrong
         }
+    }
+
+    /** A mask, or a folder's first mask frame (a video's masks that move: {@link #maskFolders}). */
+    private static Path firstMask(Path mask) throws IOException {
+        if (!Files.isDirectory(mask)) {
+            return mask;
+        }
+        List<Path> frames = org.neuralstyle.video.io.FrameSource.frameImages(mask);
+        if (frames.isEmpty()) {
+            throw new UserError("--style-masks " + mask + ": a folder of mask frames with no images (.png, .jpg, .bmp)");
+        }
+        return frames.get(0);
+    }
+
+    /** The --style-masks entries that are folders of mask frames (masks that move with a video). */
+    public List<Path> maskFolders() {
+        return styleMasks == null ? List.of() : styleMasks.stream().filter(Files::isDirectory).toList();
     }
 
     /** A mask entry that places its style everywhere: "all" (so one style can be placed and another not). */

@@ -9,6 +9,7 @@ import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.NetworkWeights;
 import org.neuralstyle.video.FrameReport;
 import org.neuralstyle.video.FrameStore;
+import org.neuralstyle.video.MaskFrames;
 import org.neuralstyle.video.TemporalConsistency;
 import org.neuralstyle.video.VideoAssembly;
 import org.neuralstyle.video.VideoInit;
@@ -66,7 +67,7 @@ public final class VideoJob {
     /** A checked job: its choices with the network chosen, its settings, styles and plan. */
     private record Checked(StyleChoices style, NetworkArchitecture architecture, StyleTransferOptions options,
                            VideoSettings settings, VideoInfo info, List<StyleImage> styles, Path frames,
-                           boolean videoOutput, String signature, JobPlan plan) {
+                           boolean videoOutput, String signature, JobPlan plan, MaskFrames maskFrames) {
     }
 
     private Checked check(JobListener listener, boolean mayDownload) throws IOException {
@@ -119,7 +120,32 @@ public final class VideoJob {
         JobPlan plan = new JobPlan(settings.width(), settings.height(), architecture.name(),
                 settings.firstFrameIterations() + Math.max(0, settings.frames() - 1) * settings.laterFrameIterations(),
                 budget.imageBytes(settings.width(), settings.height()));
-        return new Checked(style, architecture, options, settings, info, styles, frames, videoOutput, signature, plan);
+        return new Checked(style, architecture, options, settings, info, styles, frames, videoOutput, signature, plan,
+                maskFrames(style, settings));
+    }
+
+    /**
+     * Masks that move with the video: per style, its folder's mask frames (one for each frame painted, checked now);
+     * null where no style has a folder.
+     */
+    private static MaskFrames maskFrames(StyleChoices style, VideoSettings settings) throws IOException {
+        if (style.maskFolders().isEmpty()) {
+            return null;
+        }
+        List<List<Path>> perStyle = new ArrayList<>();
+        for (Path mask : style.styleMasks()) {
+            if (!Files.isDirectory(mask)) {
+                perStyle.add(List.of());
+                continue;
+            }
+            List<Path> frames = FrameSource.frameImages(mask);
+            if (frames.size() < settings.frames()) {
+                throw new UserError("--style-masks " + mask + ": has " + frames.size() + " mask frames for "
+                        + settings.frames() + " frames");
+            }
+            perStyle.add(frames);
+        }
+        return new MaskFrames(perStyle);
     }
 
     /**
@@ -173,7 +199,8 @@ public final class VideoJob {
         BestSoFar currentFrame = new BestSoFar(checked.frames().resolve(CURRENT_FRAME), listener);
         try (FrameSource source = openSource()) {
             result = new VideoStyleTransfer(weights, style.engine().settings(), checked.styles(), checked.options(),
-                    settings, DisOpticalFlow::new).stylize(source, store, JobListener.all(listener, currentFrame));
+                    settings, DisOpticalFlow::new, checked.maskFrames()).stylize(source, store,
+                    JobListener.all(listener, currentFrame));
         }
         if (result.stopped()) {
             return new Outcome(result, settings, checked.info(), checked.frames(), null);

@@ -38,9 +38,18 @@ public final class VideoStyleTransfer {
     private final StyleTransferOptions options;
     private final VideoSettings settings;
     private final Supplier<OpticalFlow> flows;
+    /** Masks that move with the video; null: each style keeps its region. */
+    private final MaskFrames maskFrames;
 
     public VideoStyleTransfer(NetworkWeights weights, EngineSettings engine, List<StyleImage> styles,
                               StyleTransferOptions options, VideoSettings settings, Supplier<OpticalFlow> flows) {
+        this(weights, engine, styles, options, settings, flows, null);
+    }
+
+    public VideoStyleTransfer(NetworkWeights weights, EngineSettings engine, List<StyleImage> styles,
+                              StyleTransferOptions options, VideoSettings settings, Supplier<OpticalFlow> flows,
+                              MaskFrames maskFrames) {
+        this.maskFrames = maskFrames;
         this.weights = weights;
         this.engine = engine;
         this.styles = List.copyOf(styles);
@@ -77,6 +86,9 @@ public final class VideoStyleTransfer {
                 RgbImage content = contentFrame(decoded, settings);
                 if (sequence == null) {
                     sequence = new SequenceStyleTransfer(weights, engine, styles, options, temporalWeight, content);
+                }
+                if (maskFrames != null) {
+                    sequence.setStyleRegions(maskFrames.regionsAt(k, styles));
                 }
                 int iterations = settings.iterationsOf(k);
                 listener.onFrameStart(k, frames, iterations);
@@ -121,7 +133,9 @@ public final class VideoStyleTransfer {
     /** @param history the finished frames before frame k, newest first */
     private SequenceStyleTransfer.Frame frameJob(int k, RgbImage content, List<Done> history, int iterations,
                                                  OpticalFlow flow) {
-        double stopLoss = settings.earlyStop() && k > 1 ? history.get(0).loss() : Double.NEGATIVE_INFINITY;
+        // Losses of frames whose masks differ are not comparable: with moving masks every frame takes its budget.
+        double stopLoss = settings.earlyStop() && k > 1 && maskFrames == null ? history.get(0).loss()
+                : Double.NEGATIVE_INFINITY;
         if (k == 1 || settings.init() == VideoInit.INDEPENDENT) {
             return new SequenceStyleTransfer.Frame(content, options.initialization(), iterations, null, stopLoss);
         }

@@ -21,6 +21,13 @@ public interface FrameSource extends AutoCloseable {
      * FFmpeg. Fails with a one-line message when nothing can be read, or when there are no frames (a file's
      * frames: at the first {@link #info()}).
      */
+    /** A folder's frame images (.png, .jpg, .jpeg, .bmp) in name order. */
+    static java.util.List<Path> frameImages(Path folder) throws IOException {
+        try (java.util.stream.Stream<Path> list = Files.list(folder)) {
+            return list.filter(ImageFolderSource::isFrameImage).sorted().toList();
+        }
+    }
+
     static FrameSource open(Path path, double folderFrameRate) throws IOException {
         if (Files.isDirectory(path)) {
             return ImageFolderSource.open(path, folderFrameRate);

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * A folder of frame images (.png, .jpg, .jpeg, .bmp), in name order: frame-0001.png, frame-0002.png, ...
@@ -32,10 +31,7 @@ final class ImageFolderSource implements FrameSource {
         if (!(frameRate > 0) || Double.isInfinite(frameRate)) {
             throw new IllegalArgumentException("frame rate must be positive, got " + frameRate);
         }
-        List<Path> files;
-        try (Stream<Path> list = Files.list(folder)) {
-            files = list.filter(ImageFolderSource::isFrameImage).sorted().toList();
-        }
+        List<Path> files = FrameSource.frameImages(folder);
         if (files.isEmpty()) {
             throw new VideoFormatException(folder + ": has no frame images (.png, .jpg, .bmp)");
         }
