@@ -233,6 +233,44 @@ class StudioBrowserTest {
         assertThat(record).contains("\"--style-masks\"").contains(",all\"");
     }
 
+    /**
+     * On a phone (390 x 844, emulated): one column, no sideways scroll, and Start, the running job and the gallery
+     * within the screen's width; before, the page was 942 px wide and Running and Gallery were off screen.
+     */
+    @Test
+    void onAPhoneThePageIsOneColumnWithNothingOffScreen() throws Exception {
+        open();
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of("width", 390,
+                "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        chooseInputs();
+        setOption("--width", "128");
+        setOption("--iterations", "2000");
+        browser.findElement(By.id("start")).click();
+        await(120).until(d -> d.findElement(By.id("running")).isDisplayed());
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        long pageWidth = ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(pageWidth).as("page width at 390 px").isLessThanOrEqualTo(390);
+        for (String id : List.of("start", "now", "results", "preview", "cancel")) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> box = (Map<String, Object>) js.executeScript("const r = document.getElementById(arguments[0])"
+                    + ".getBoundingClientRect(); return {left: r.left, right: r.right, width: r.width};", id);
+            assertThat(((Number) box.get("left")).doubleValue()).as(id + " left").isGreaterThanOrEqualTo(0);
+            assertThat(((Number) box.get("right")).doubleValue()).as(id + " right").isLessThanOrEqualTo(390);
+            assertThat(((Number) box.get("width")).doubleValue()).as(id + " width").isPositive();
+        }
+        // The running job comes first on a phone: it is what changes.
+        double now = ((Number) js.executeScript("return document.getElementById('now').getBoundingClientRect().top")).doubleValue();
+        double form = ((Number) js.executeScript("return document.getElementById('new-job').getBoundingClientRect().top")).doubleValue();
+        assertThat(now).isLessThan(form);
+        js.executeScript("window.scrollTo(0, 0)");
+        Files.write(Path.of("target", "studio-390.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+        browser.findElement(By.id("cancel")).click();
+        card("CANCELLED");
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        js.executeScript("window.scrollTo(0, 0)");
+        Files.write(Path.of("target", "studio-1500.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
     @Test
     void aBadUploadShowsAVisibleNotice() throws IOException {
         Path notAnImage = temp.resolve("notes.png");
