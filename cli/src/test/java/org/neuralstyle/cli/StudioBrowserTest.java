@@ -271,6 +271,84 @@ class StudioBrowserTest {
         Files.write(Path.of("target", "studio-1500.png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
 
+    /**
+     * The waiting list holds still while a job runs: its rows are the same elements seconds later (before, they were
+     * rebuilt about 17 times in 5 s and clicks and focus were lost), the keyboard's focus stays on a row's button,
+     * and a double click on Start queues one job.
+     */
+    @Test
+    void theQueueHoldsStillAndADoubleClickQueuesOneJob() throws Exception {
+        open();
+        chooseInputs();
+        setOption("--width", "128");
+        setOption("--iterations", "3000");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        WebElement start = browser.findElement(By.id("start"));
+        start.click();
+        await(60).until(d -> d.findElement(By.id("running")).isDisplayed());
+        js.executeScript("const b = document.getElementById('start'); b.click(); b.click();");
+        await(30).until(d -> d.findElements(By.cssSelector("#queue li")).size() == 1);
+        start.click();
+        await(30).until(d -> d.findElements(By.cssSelector("#queue li")).size() == 2);
+        Thread.sleep(1000);
+        assertThat(browser.findElements(By.cssSelector("#queue li"))).as("a double click queued one job").hasSize(2);
+
+        js.executeScript("document.querySelectorAll('#queue li').forEach((li) => li.dataset.marked = 'yes');"
+                + "document.querySelector('#queue li .cancel').focus();");
+        String progressBefore = browser.findElement(By.id("progress")).getText();
+        Thread.sleep(3000);
+        assertThat(browser.findElement(By.id("progress")).getText()).as("the running job moved on").isNotEqualTo(progressBefore);
+        assertThat(browser.findElements(By.cssSelector("#queue li[data-marked='yes']"))).as("the same rows").hasSize(2);
+        assertThat((Boolean) js.executeScript("return document.activeElement === document.querySelector('#queue li .cancel')"))
+                .as("focus kept").isTrue();
+        // The buttons still work: the second row moves up.
+        browser.findElements(By.cssSelector("#queue li")).get(1).findElement(By.cssSelector("button.up")).click();
+        String second = browser.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id");
+        await(10).until(d -> d.findElements(By.cssSelector("#queue li")).get(0).getAttribute("data-id").equals(second)
+                || !d.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id").equals(second));
+        browser.findElement(By.id("cancel")).click();
+    }
+
+    /** What a screen reader and low vision need: alt texts, labelled buttons, contrast, a voice for progress. */
+    @Test
+    void thePageSpeaksToScreenReadersAndMeetsContrast() throws Exception {
+        open();
+        chooseInputs();
+        setOption("--width", "96");
+        setOption("--iterations", "30");
+        browser.findElement(By.id("start")).click();
+        card("DONE");
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        assertThat(browser.findElement(By.id("announce")).getAttribute("textContent")).contains("finished");
+        assertThat(browser.findElement(By.id("announce")).getAttribute("aria-live")).isEqualTo("polite");
+        @SuppressWarnings("unchecked")
+        List<String> unlabelled = (List<String>) js.executeScript(
+                "return [...document.querySelectorAll('img, button, input, select, canvas')]"
+                + ".filter((e) => !e.hidden && e.type !== 'hidden' && e.offsetParent !== null || e.tagName === 'CANVAS')"
+                + ".filter((e) => { const label = e.alt || e.getAttribute('aria-label') || e.textContent.trim()"
+                + "  || (e.labels && e.labels.length && e.labels[0].textContent.trim()) || e.title; return !label; })"
+                + ".map((e) => e.outerHTML.slice(0, 120));");
+        assertThat(unlabelled).as("elements without a text alternative or label").isEmpty();
+        assertThat(browser.findElement(By.id("losses")).getAttribute("aria-label")).startsWith("loss curve");
+        // WCAG 2.1 AA: 4.5:1 for the text on the page, against the background it is drawn on.
+        @SuppressWarnings("unchecked")
+        List<String> faint = (List<String>) js.executeScript(String.join("\n",
+                "const lum = (c) => { const v = c.match(/[\\d.]+/g).slice(0, 3).map((x) => { x /= 255;",
+                "  return x <= 0.03928 ? x / 12.92 : Math.pow((x + 0.055) / 1.055, 2.4); });",
+                "  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2]; };",
+                "const background = (e) => { for (; e; e = e.parentElement) { const b = getComputedStyle(e).backgroundColor;",
+                "  if (b !== 'rgba(0, 0, 0, 0)' && b !== 'transparent') return b; } return 'rgb(255, 255, 255)'; };",
+                "const out = [];",
+                "for (const e of document.querySelectorAll('body *')) {",
+                "  if (e.offsetParent === null || ![...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())) continue;",
+                "  const a = lum(getComputedStyle(e).color), b = lum(background(e));",
+                "  const ratio = (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);",
+                "  if (ratio < 4.5) out.push(e.tagName + ' ' + ratio.toFixed(2) + ' ' + e.textContent.trim().slice(0, 40));",
+                "}",
+                "return out;"));
+        assertThat(faint).as("text below 4.5:1 contrast").isEmpty();
+    }
+
     @Test
     void aBadUploadShowsAVisibleNotice() throws IOException {
         Path notAnImage = temp.resolve("notes.png");

@@ -120,13 +120,14 @@ function renderStyles() {
     const item = document.createElement("li");
     const img = new Image();
     img.src = "/api/uploads/" + style.id;
+    img.alt = "style image " + (i + 1);
     const weight = document.createElement("input");
     weight.type = "number"; weight.min = "0"; weight.step = "0.1"; weight.value = style.weight;
-    weight.title = "blend weight";
+    weight.title = "blend weight"; weight.setAttribute("aria-label", "blend weight of style image " + (i + 1));
     weight.className = "style-weight";
     weight.onchange = () => { style.weight = parseFloat(weight.value); };
     const remove = document.createElement("button");
-    remove.textContent = "✕"; remove.title = "remove";
+    remove.textContent = "✕"; remove.title = "remove"; remove.setAttribute("aria-label", "remove style image " + (i + 1));
     remove.onclick = () => { state.styles.splice(i, 1); renderStyles(); };
     item.append(img, "weight", weight, remove, maskControl(style));
     list.append(item);
@@ -181,12 +182,16 @@ async function start() {
     preset: $("preset").value,
     options: chosenOptions(),
   };
+  // One job per press: Start waits for the server's answer (a double click queued two jobs).
+  $("start").disabled = true;
   try {
     const job = await api("POST", "/api/jobs", JSON.stringify(spec), { "Content-Type": "application/json" });
     state.jobs.set(job.id, job);
     render();
   } catch (e) {
     notice(e.message);
+  } finally {
+    $("start").disabled = false;
   }
 }
 
@@ -204,8 +209,12 @@ function render() {
   renderRunning(running);
   const waiting = jobs.filter((j) => j.state === "QUEUED")
     .sort((a, b) => order(a) - order(b));
+  // Rows are kept and updated in place: a row rebuilt under the pointer loses the click, and the keyboard's focus.
   const queue = $("queue");
-  queue.replaceChildren(...waiting.map((job, i) => queueItem(job, i, waiting.length)));
+  const rows = new Map([...queue.children].map((li) => [li.dataset.id, li]));
+  const wanted = waiting.map((job, i) => queueItem(job, i, waiting.length, rows.get(job.id)));
+  const same = wanted.length === queue.children.length && wanted.every((li, i) => queue.children[i] === li);
+  if (!same) queue.replaceChildren(...wanted);
   const finished = jobs.filter((j) => j.state !== "QUEUED" && j.state !== "RUNNING")
     .sort((a, b) => b.createdMillis - a.createdMillis);
   const gallery = $("gallery");
@@ -238,6 +247,14 @@ function renderRunning(job) {
   }
 }
 
+// Screen readers hear when a job starts and ends (not every iteration: the live region would never be quiet).
+function announce(job) {
+  const words = { QUEUED: "queued", RUNNING: "started", DONE: "finished", FAILED: "failed", CANCELLED: "cancelled",
+    INTERRUPTED: "interrupted" };
+  $("announce").textContent = "Job " + job.id + " " + (words[job.state] || job.state.toLowerCase())
+    + (job.message ? ": " + job.message : "") + ".";
+}
+
 function drawLosses(points) {
   const canvas = $("losses");
   const g = canvas.getContext("2d");
@@ -263,15 +280,28 @@ function drawLosses(points) {
     g.fillStyle = colour;
     g.fillText(key, 6 + n * 60, 12);
   });
+  // The chart in words, for those who cannot see it.
+  const last = points[points.length - 1];
+  canvas.setAttribute("aria-label", "loss curve over iterations " + x0 + " to " + last.iteration + ": total from "
+    + points[0].total.toExponential(2) + " to " + last.total.toExponential(2)
+    + names.map((n) => ", " + n + " " + (last.terms[n] || 0).toExponential(2)).join(""));
 }
 
-function queueItem(job, i, count) {
-  const item = document.createElement("li");
-  item.dataset.id = job.id;
-  item.append(job.id + " ");
-  const up = button("↑", () => move(job, i - 1)); up.disabled = i === 0;
-  const down = button("↓", () => move(job, i + 1)); down.disabled = i === count - 1;
-  item.append(up, down, button("Cancel", () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message))));
+function queueItem(job, i, count, existing) {
+  const item = existing || document.createElement("li");
+  if (!existing) {
+    item.dataset.id = job.id;
+    item.append(job.id + " ", button("↑", null, "up"), button("↓", null, "down"), button("Cancel", null, "cancel"));
+    item.querySelector(".up").setAttribute("aria-label", "run earlier");
+    item.querySelector(".down").setAttribute("aria-label", "run later");
+  }
+  const up = item.querySelector(".up");
+  const down = item.querySelector(".down");
+  up.disabled = i === 0;
+  down.disabled = i === count - 1;
+  up.onclick = () => move(job, i - 1);
+  down.onclick = () => move(job, i + 1);
+  item.querySelector(".cancel").onclick = () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message));
   return item;
 }
 
@@ -314,10 +344,12 @@ function card(job, existing) {
   head.append(stateText, " " + job.id + (job.message ? " — " + job.message : ""));
   const inputs = document.createElement("div");
   inputs.className = "inputs";
-  for (const id of [job.spec.content, ...job.spec.styles]) {
-    if (id.endsWith(".video")) { inputs.append("video "); continue; }
-    const img = new Image(); img.src = "/api/uploads/" + id; inputs.append(img, " ");
-  }
+  [job.spec.content, ...job.spec.styles].forEach((id, n) => {
+    if (id.endsWith(".video")) { inputs.append("video "); return; }
+    const img = new Image(); img.src = "/api/uploads/" + id;
+    img.alt = n === 0 ? "content image" : "style image " + n;
+    inputs.append(img, " ");
+  });
   const settings = document.createElement("div");
   settings.className = "muted";
   settings.textContent = [job.spec.network, job.spec.preset, describe(job.spec.options), "seed " + job.spec.seed]
@@ -348,7 +380,13 @@ function listen() {
   const events = new EventSource("/api/events");
   events.onopen = () => { $("connection").textContent = "connected"; refresh(); };
   events.onerror = () => { $("connection").textContent = "reconnecting…"; };
-  events.addEventListener("job", (e) => { const job = JSON.parse(e.data); state.jobs.set(job.id, job); render(); });
+  events.addEventListener("job", (e) => {
+    const job = JSON.parse(e.data);
+    const before = state.jobs.get(job.id);
+    state.jobs.set(job.id, job);
+    if (!before || before.state !== job.state) announce(job);
+    render();
+  });
   events.addEventListener("order", (e) => { state.order = JSON.parse(e.data); render(); });
   events.addEventListener("deleted", (e) => { state.jobs.delete(JSON.parse(e.data).id); render(); });
 }
