@@ -349,6 +349,33 @@ class StudioBrowserTest {
         assertThat(faint).as("text below 4.5:1 contrast").isEmpty();
     }
 
+    /**
+     * The painter's controls first: style strength (in words from subtle to strong), brush strokes and the photo's
+     * colours become --style-strength, --style-scales and --colors; the copied command has them, so it paints the
+     * same picture.
+     */
+    @Test
+    void thePaintersControlsBecomeTheJobsOptions() throws Exception {
+        open();
+        chooseInputs();
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        js.executeScript("const s = document.getElementById('strength'); s.value = '1'; s.dispatchEvent(new Event('input'));"
+                + "const b = document.getElementById('stroke'); b.value = '2'; b.dispatchEvent(new Event('input'));");
+        assertThat(browser.findElement(By.id("strength-value")).getText()).isEqualTo("strong");
+        assertThat(browser.findElement(By.id("stroke-value")).getText()).isEqualTo("broad");
+        browser.findElement(By.id("keep-colours")).click();
+        setOption("--width", "96");
+        setOption("--iterations", "20");
+        browser.findElement(By.id("start")).click();
+        WebElement done = card("DONE");
+        String record = Files.readString(data.resolve("jobs").resolve(done.getAttribute("data-id")).resolve("job.json"));
+        assertThat(record).contains("\"--style-strength\", \"2\"").contains("\"--style-scales\", \"2\"")
+                .contains("\"--colors\", \"content-histogram\"");
+        done.findElement(By.cssSelector("button.copy")).click();
+        assertThat(done.findElement(By.cssSelector("textarea.command")).getAttribute("value"))
+                .contains("--style-strength 2 ").contains("--style-scales 2 ").contains("--colors content-histogram");
+    }
+
     @Test
     void aBadUploadShowsAVisibleNotice() throws IOException {
         Path notAnImage = temp.resolve("notes.png");

@@ -39,7 +39,7 @@ function buildForm(catalogue) {
 // The options of the content's kind: a video run has options of its own (frames, temporal weight, ...).
 function buildOptions(options) {
   const form = $("option-form");
-  const kept = chosenOptions();
+  const kept = formOptions();
   form.replaceChildren();
   for (const option of options) {
     const label = document.createElement("label");
@@ -70,7 +70,38 @@ function describe(options) {
   return Object.entries(options).map(([k, v]) => k.replace(/^--/, "") + " " + v).join(", ");
 }
 
+// The painter's controls, as options: style strength 2^v times the network's style weight, the styles' scale
+// 2^(v/2) (larger: broader strokes), and the photo's colours kept. A value typed under All options wins.
+const STRENGTH_WORDS = { "-2": "very subtle", "-1.5": "very subtle", "-1": "subtle", "-0.5": "a little subtle",
+  "0": "normal", "0.5": "a little strong", "1": "strong", "1.5": "very strong", "2": "very strong" };
+const STROKE_WORDS = { "-2": "fine", "-1": "finer", "0": "as painted", "1": "broader", "2": "broad" };
+
+function lookOptions() {
+  const options = {};
+  const strength = parseFloat($("strength").value);
+  if (strength !== 0) options["--style-strength"] = String(Math.round(Math.pow(2, strength) * 1000) / 1000);
+  const stroke = parseFloat($("stroke").value);
+  if (stroke !== 0 && state.styles.length > 0) {
+    const scale = String(Math.round(Math.pow(2, stroke / 2) * 1000) / 1000);
+    options["--style-scales"] = state.styles.map(() => scale).join(",");
+  }
+  if ($("keep-colours").checked) {
+    if (state.content && state.content.kind === "video") options["--preserve-colors"] = "true";
+    else options["--colors"] = "content-histogram";
+  }
+  return options;
+}
+
+function showLook() {
+  $("strength-value").textContent = STRENGTH_WORDS[$("strength").value] || $("strength").value;
+  $("stroke-value").textContent = STROKE_WORDS[$("stroke").value] || $("stroke").value;
+}
+
 function chosenOptions() {
+  return { ...lookOptions(), ...formOptions() };
+}
+
+function formOptions() {
   const options = {};
   for (const input of document.querySelectorAll("#option-form input")) {
     if (input.type === "checkbox") {
@@ -405,6 +436,9 @@ async function main() {
   dropZone($("content-drop"), (files) => files[0] && chooseContent(files[0]));
   dropZone($("style-drop"), addStyles);
   $("start").onclick = start;
+  $("strength").oninput = showLook;
+  $("stroke").oninput = showLook;
+  showLook();
   try {
     state.catalogue = await api("GET", "/api/options");
     buildForm(state.catalogue);
