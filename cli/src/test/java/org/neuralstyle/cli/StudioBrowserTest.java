@@ -302,10 +302,9 @@ class StudioBrowserTest {
         assertThat((Boolean) js.executeScript("return document.activeElement === document.querySelector('#queue li .cancel')"))
                 .as("focus kept").isTrue();
         // The buttons still work: the second row moves up.
-        browser.findElements(By.cssSelector("#queue li")).get(1).findElement(By.cssSelector("button.up")).click();
         String second = browser.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id");
-        await(10).until(d -> d.findElements(By.cssSelector("#queue li")).get(0).getAttribute("data-id").equals(second)
-                || !d.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id").equals(second));
+        browser.findElements(By.cssSelector("#queue li")).get(1).findElement(By.cssSelector("button.up")).click();
+        await(10).until(d -> d.findElements(By.cssSelector("#queue li")).get(0).getAttribute("data-id").equals(second));
         browser.findElement(By.id("cancel")).click();
     }
 
@@ -374,6 +373,63 @@ class StudioBrowserTest {
         done.findElement(By.cssSelector("button.copy")).click();
         assertThat(done.findElement(By.cssSelector("textarea.command")).getAttribute("value"))
                 .contains("--style-strength 2 ").contains("--style-scales 2 ").contains("--colors content-histogram");
+    }
+
+    /**
+     * A gallery that serves: a card named after its photo and painting (and the download so named), "use these
+     * settings" puts the job back in the form, Delete can be undone, the form survives a reload, and a failed upload
+     * clears its thumbnail.
+     */
+    @Test
+    void theGalleryNamesReusesAndUndoesAndTheFormSurvivesAReload() throws Exception {
+        open();
+        chooseInputs();
+        setOption("--width", "96");
+        setOption("--iterations", "15");
+        browser.findElement(By.id("start")).click();
+        WebElement done = card("DONE");
+        String jobId = done.getAttribute("data-id");
+        assertThat(done.findElement(By.cssSelector(".title")).getText()).isEqualTo("chelsea × starry_night");
+        String href = done.findElement(By.cssSelector("a.download")).getAttribute("href");
+        java.net.http.HttpResponse<Void> download = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(href)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
+                .isEqualTo("attachment; filename=\"chelsea-starry_night.png\"");
+
+        // The form survives a reload.
+        browser.navigate().refresh();
+        await(30).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
+        assertThat(browser.findElements(By.cssSelector("#style-list li"))).hasSize(1);
+        assertThat(browser.findElement(By.id("content-thumb")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("#option-form input[data-option='--width']")).getAttribute("value"))
+                .isEqualTo("96");
+
+        // Use these settings: a cleared form gets the job back.
+        browser.findElement(By.cssSelector("#style-list li button[aria-label^='remove']")).click();
+        browser.findElement(By.cssSelector("#all-options summary")).click();
+        setOption("--width", "");
+        card("DONE").findElement(By.cssSelector("button.reuse")).click();
+        assertThat(browser.findElements(By.cssSelector("#style-list li"))).hasSize(1);
+        assertThat(browser.findElement(By.cssSelector("#option-form input[data-option='--width']")).getAttribute("value"))
+                .isEqualTo("96");
+
+        // Delete, then Undo: the job stays; Delete and wait: it goes.
+        card("DONE").findElement(By.cssSelector("button.delete")).click();
+        await(5).until(d -> d.findElements(By.cssSelector("#gallery .card")).isEmpty());
+        browser.findElement(By.cssSelector("#undo button.undo")).click();
+        await(5).until(d -> d.findElements(By.cssSelector("#gallery .card")).size() == 1);
+        Thread.sleep(7000);
+        assertThat(data.resolve("jobs").resolve(jobId)).as("undone: kept").exists();
+        card("DONE").findElement(By.cssSelector("button.delete")).click();
+        await(15).until(d -> !Files.exists(data.resolve("jobs").resolve(jobId)));
+
+        // A failed upload clears its thumbnail.
+        Path notAnImage = temp.resolve("broken.png");
+        Files.writeString(notAnImage, "not a picture");
+        browser.findElement(By.id("content-file")).sendKeys(notAnImage.toString());
+        await(30).until(d -> d.findElement(By.id("notice")).isDisplayed());
+        assertThat(browser.findElement(By.id("content-thumb")).isDisplayed()).as("old thumbnail gone").isFalse();
     }
 
     @Test

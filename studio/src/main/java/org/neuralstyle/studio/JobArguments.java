@@ -155,6 +155,16 @@ final class JobArguments {
     }
 
     /** A file name for a copied command's output, in the folder the user runs it from. */
+    /** The file a download is saved as: the job's title in file-name letters ("chelsea-starry_night.png"), else its id. */
+    static String downloadName(JobRecord job) {
+        String title = job.spec().title();
+        String stem = title == null ? "" : title.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("^[-.]+|-+$", "");
+        if (stem.isEmpty()) {
+            return copiedOutputName(job.id(), job.kind());
+        }
+        return stem + (JobRecord.VIDEO.equals(job.kind()) ? ".mp4" : ".png");
+    }
+
     static String copiedOutputName(String jobId, String kind) {
         return "stylized-" + jobId.toLowerCase(Locale.ROOT) + (JobRecord.VIDEO.equals(kind) ? ".mp4" : ".png");
     }

@@ -119,7 +119,7 @@ public final class StudioServer implements AutoCloseable {
         app.get("/api/jobs/{id}/result", ctx -> {
             JobRecord job = studio.job(ctx.pathParam("id")).record();
             file(ctx, studio.jobFile(job.id(), job.resultFile()),
-                    ctx.queryParam("download") != null ? JobArguments.copiedOutputName(job.id(), job.kind()) : null);
+                    ctx.queryParam("download") != null ? JobArguments.downloadName(job) : null);
         });
         app.get("/api/jobs/{id}/log", ctx -> file(ctx, studio.jobFile(ctx.pathParam("id"), JobStore.LOG), null));
         app.post("/api/jobs/{id}/cancel", ctx -> ctx.json(studio.cancel(ctx.pathParam("id"))));

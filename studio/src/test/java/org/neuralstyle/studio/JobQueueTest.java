@@ -52,7 +52,7 @@ class JobQueueTest {
             for (String id : List.of("20261126-000000-000001", "20261126-000000-000002")) {
                 store.create(id);
                 queue.submit(JobRecord.queued(id, JobRecord.IMAGE, new JobSpec("c", List.of("s"), null, null, null, null,
-                        null, 1L), List.of("--content", "c"), "neural-style --content c", System.currentTimeMillis()));
+                        null, 1L, null), List.of("--content", "c"), "neural-style --content c", System.currentTimeMillis()));
             }
             long deadline = System.nanoTime() + 10_000_000_000L;
             while (queue.list().stream().anyMatch(r -> !r.state().finished()) && System.nanoTime() < deadline) {

@@ -2,7 +2,7 @@
 "use strict";
 
 const WRITE = { "X-Studio": "1" };
-const state = { catalogue: null, jobs: new Map(), order: [], content: null, styles: [], lossesAt: 0 };
+const state = { catalogue: null, jobs: new Map(), order: [], content: null, styles: [], lossesAt: 0, hidden: new Set() };
 const $ = (id) => document.getElementById(id);
 
 function notice(message) {
@@ -116,7 +116,7 @@ function formOptions() {
 async function chooseContent(file) {
   notice("");
   try {
-    state.content = await upload(file);
+    state.content = Object.assign(await upload(file), { name: file.name });
     const video = state.content.kind === "video";
     const thumb = $("content-thumb");
     thumb.hidden = video;
@@ -125,8 +125,13 @@ async function chooseContent(file) {
     $("content-video").textContent = video ? "video " + state.content.width + "×" + state.content.height
       + ", " + state.content.frames + " frames" : "";
     buildOptions(video ? state.catalogue.videoOptions : state.catalogue.options);
+    saveForm();
   } catch (e) {
+    // The form has forgotten the content: so does the page (before, the old thumbnail stayed).
     state.content = null;
+    $("content-thumb").hidden = true;
+    $("content-thumb").removeAttribute("src");
+    $("content-video").hidden = true;
     notice(file.name + ": " + e.message);
   }
 }
@@ -136,7 +141,7 @@ async function addStyles(files) {
   for (const file of files) {
     try {
       const uploaded = await upload(file);
-      state.styles.push({ id: uploaded.id, weight: 1 });
+      state.styles.push({ id: uploaded.id, weight: 1, name: file.name });
     } catch (e) {
       notice(file.name + ": " + e.message);
     }
@@ -145,6 +150,7 @@ async function addStyles(files) {
 }
 
 function renderStyles() {
+  saveForm();
   const list = $("style-list");
   list.replaceChildren();
   state.styles.forEach((style, i) => {
@@ -200,6 +206,13 @@ function maskControl(style) {
   return box;
 }
 
+// "chelsea × starry_night + the_scream": the card's name and the download's file name.
+function title() {
+  const stem = (name) => (name || "").replace(/\.[^.]*$/, "");
+  const names = [state.content.name, ...state.styles.map((s) => s.name)].map(stem);
+  return names.every((n) => n) ? names[0] + " × " + names.slice(1).join(" + ") : null;
+}
+
 async function start() {
   notice("");
   if (!state.content) return notice("Choose a content image first.");
@@ -212,6 +225,7 @@ async function start() {
     network: $("network").value,
     preset: $("preset").value,
     options: chosenOptions(),
+    title: title(),
   };
   // One job per press: Start waits for the server's answer (a double click queued two jobs).
   $("start").disabled = true;
@@ -246,7 +260,7 @@ function render() {
   const wanted = waiting.map((job, i) => queueItem(job, i, waiting.length, rows.get(job.id)));
   const same = wanted.length === queue.children.length && wanted.every((li, i) => queue.children[i] === li);
   if (!same) queue.replaceChildren(...wanted);
-  const finished = jobs.filter((j) => j.state !== "QUEUED" && j.state !== "RUNNING")
+  const finished = jobs.filter((j) => j.state !== "QUEUED" && j.state !== "RUNNING" && !state.hidden.has(j.id))
     .sort((a, b) => b.createdMillis - a.createdMillis);
   const gallery = $("gallery");
   const cards = new Map([...gallery.children].map((c) => [c.dataset.id, c]));
@@ -370,9 +384,11 @@ function card(job, existing) {
     c.append(img);
   }
   const head = document.createElement("div");
+  const name = document.createElement("div");
+  name.className = "title"; name.textContent = job.spec.title || job.id;
   const stateText = document.createElement("span");
   stateText.className = "state"; stateText.textContent = job.state.toLowerCase();
-  head.append(stateText, " " + job.id + (job.message ? " — " + job.message : ""));
+  head.append(name, stateText, (job.spec.title ? " " + job.id : "") + (job.message ? " — " + job.message : ""));
   const inputs = document.createElement("div");
   inputs.className = "inputs";
   [job.spec.content, ...job.spec.styles].forEach((id, n) => {
@@ -383,8 +399,10 @@ function card(job, existing) {
   });
   const settings = document.createElement("div");
   settings.className = "muted";
-  settings.textContent = [job.spec.network, job.spec.preset, describe(job.spec.options), "seed " + job.spec.seed]
-    .filter((s) => s).join(" · ");
+  const weights = job.spec.styleWeights && job.spec.styleWeights.length ? "blend " + job.spec.styleWeights.join(" : ") : "";
+  const masks = job.spec.masks && job.spec.masks.some((m) => m) ? "masks" : "";
+  settings.textContent = [job.spec.network, job.spec.preset, weights, masks, describe(job.spec.options),
+    "seed " + job.spec.seed].filter((s) => s).join(" · ");
   const command = document.createElement("textarea");
   command.className = "command"; command.readOnly = true; command.hidden = true; command.value = job.command;
   const buttons = document.createElement("div");
@@ -400,16 +418,112 @@ function card(job, existing) {
     download.href = "/api/jobs/" + job.id + "/result?download=1";
     buttons.append(download);
   }
-  buttons.append(button("Delete", async () => {
-    try { await api("DELETE", "/api/jobs/" + job.id); state.jobs.delete(job.id); render(); } catch (e) { notice(e.message); }
-  }, "delete"));
+  buttons.append(button("Use these settings", () => useSettings(job), "reuse"));
+  buttons.append(button("Delete", () => deleteWithUndo(job), "delete"));
   c.append(head, inputs, settings, buttons, command);
   return c;
 }
 
+// Delete waits a few seconds with an Undo: the card goes at once, the job only when the time is up.
+const UNDO_SECONDS = 6;
+function deleteWithUndo(job) {
+  state.hidden.add(job.id);
+  render();
+  const box = $("undo");
+  box.replaceChildren("Deleted " + (job.spec.title || job.id) + ". ", button("Undo", () => {
+    clearTimeout(timer);
+    state.hidden.delete(job.id);
+    box.hidden = true;
+    render();
+  }, "undo"));
+  box.hidden = false;
+  const timer = setTimeout(async () => {
+    box.hidden = true;
+    try {
+      await api("DELETE", "/api/jobs/" + job.id);
+      state.jobs.delete(job.id);
+    } catch (e) {
+      notice(e.message);
+    }
+    state.hidden.delete(job.id);
+    render();
+  }, UNDO_SECONDS * 1000);
+}
+
+// A past job's settings back in the form: its pictures, weights, masks, network, preset and options.
+function useSettings(job) {
+  const names = (job.spec.title || "").split(/ × | \+ /);
+  state.content = { id: job.spec.content, kind: job.kind, name: names[0] || job.spec.content };
+  const thumb = $("content-thumb");
+  thumb.hidden = job.kind === "video";
+  if (job.kind !== "video") thumb.src = "/api/uploads/" + job.spec.content;
+  state.styles = job.spec.styles.map((id, i) => ({ id, weight: (job.spec.styleWeights || [])[i] || 1,
+    mask: (job.spec.masks || [])[i] || null, name: names[i + 1] || id }));
+  renderStyles();
+  $("network").value = job.spec.network || $("network").value;
+  if (job.spec.preset) $("preset").value = job.spec.preset;
+  $("strength").value = "0"; $("stroke").value = "0"; $("keep-colours").checked = false;
+  showLook();
+  buildOptions(job.kind === "video" ? state.catalogue.videoOptions : state.catalogue.options);
+  for (const input of document.querySelectorAll("#option-form input")) {
+    const value = job.spec.options[input.dataset.option];
+    if (input.type === "checkbox") input.checked = value === "true";
+    else input.value = value || "";
+  }
+  saveForm();
+  $("new-job").scrollIntoView();
+}
+
+// The form survives a reload: what was chosen is kept in the browser.
+function saveForm() {
+  try {
+    localStorage.setItem("studio-form", JSON.stringify({ content: state.content, styles: state.styles,
+      network: $("network").value, preset: $("preset").value, strength: $("strength").value, stroke: $("stroke").value,
+      keepColours: $("keep-colours").checked, options: formOptions() }));
+  } catch (e) { /* private browsing: nothing kept */ }
+}
+
+function restoreForm() {
+  let saved;
+  try { saved = JSON.parse(localStorage.getItem("studio-form") || "null"); } catch (e) { saved = null; }
+  if (!saved) return;
+  if (saved.content) {
+    state.content = saved.content;
+    const video = saved.content.kind === "video";
+    $("content-thumb").hidden = video;
+    if (!video) $("content-thumb").src = "/api/uploads/" + saved.content.id;
+    buildOptions(video ? state.catalogue.videoOptions : state.catalogue.options);
+  }
+  state.styles = saved.styles || [];
+  renderStyles();
+  if (saved.network) $("network").value = saved.network;
+  if (saved.preset) $("preset").value = saved.preset;
+  $("strength").value = saved.strength || "0";
+  $("stroke").value = saved.stroke || "0";
+  $("keep-colours").checked = !!saved.keepColours;
+  showLook();
+  for (const input of document.querySelectorAll("#option-form input")) {
+    const value = (saved.options || {})[input.dataset.option];
+    if (input.type === "checkbox") input.checked = value === "true";
+    else if (value !== undefined) input.value = value;
+  }
+  saveForm();
+}
+
 function listen() {
   const events = new EventSource("/api/events");
-  events.onopen = () => { $("connection").textContent = "connected"; refresh(); };
+  events.onopen = () => {
+    $("connection").textContent = "connected";
+    // Images that failed while the server was away load again.
+    document.querySelectorAll("img").forEach((img) => {
+      if (img.src && img.complete && img.naturalWidth === 0) {
+        const url = new URL(img.src);
+        url.searchParams.set("r", Date.now());
+        img.src = url.toString();
+      }
+    });
+    refresh();
+  };
   events.onerror = () => { $("connection").textContent = "reconnecting…"; };
   events.addEventListener("job", (e) => {
     const job = JSON.parse(e.data);
@@ -439,9 +553,11 @@ async function main() {
   $("strength").oninput = showLook;
   $("stroke").oninput = showLook;
   showLook();
+  $("new-job").addEventListener("change", saveForm);
   try {
     state.catalogue = await api("GET", "/api/options");
     buildForm(state.catalogue);
+    restoreForm();
     await refresh();
   } catch (e) {
     return notice(e.message);
