@@ -67,7 +67,11 @@ final class CliJobRunner implements JobRunner {
                 help = help.replace("${DEFAULT-VALUE}", option.defaultValue());
             }
             boolean flag = option.arity().max() == 0;
-            options.add(new OptionCatalogue.OptionInfo(name, flag ? "" : option.paramLabel(), help, flag));
+            String label = flag ? "" : option.paramLabel();
+            // "adam|lbfgs": a list to choose from; "N", "W", "PX", ...: one number (not a comma list).
+            List<String> choices = label.matches("[a-z0-9-]+(\\|[a-z0-9-]+)+") ? List.of(label.split("\\|")) : List.of();
+            boolean number = option.splitRegex().isEmpty() && label.matches("N|W|R|F|PX|E|B|S|FPS|J");
+            options.add(new OptionCatalogue.OptionInfo(name, label, help, flag, GroupedHelp.groupOf(name), choices, number));
         }
         return options;
     }

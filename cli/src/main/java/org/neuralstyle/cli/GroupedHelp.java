@@ -40,6 +40,12 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
         return g;
     }
 
+    /** The heading an option is listed under ("Other" for one no group names): the studio groups its form the same way. */
+    static String groupOf(String optionName) {
+        return GROUPS.entrySet().stream().filter(g -> g.getValue().contains(optionName)).map(Map.Entry::getKey)
+                .findFirst().orElse("Other");
+    }
+
     /** Puts the grouped list in place of picocli's single one, for a command and nothing else. */
     static void install(CommandLine command) {
         command.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_OPTION_LIST_HEADING, help -> "");

@@ -361,6 +361,13 @@ class StudioBrowserTest {
         js.executeScript("const s = document.getElementById('strength'); s.value = '1'; s.dispatchEvent(new Event('input'));"
                 + "const b = document.getElementById('stroke'); b.value = '2'; b.dispatchEvent(new Event('input'));");
         assertThat(browser.findElement(By.id("strength-value")).getText()).isEqualTo("strong");
+        // All options in --help's groups, with a list where the values are a few words and a number field for numbers.
+        assertThat(browser.findElements(By.cssSelector("#option-form fieldset legend")).stream().map(WebElement::getText)
+                .toList()).contains("Style", "Size and memory", "Optimisation");
+        new Select(browser.findElement(By.cssSelector("#option-form select[data-option='--optimizer']")))
+                .selectByValue("lbfgs");
+        assertThat(browser.findElement(By.cssSelector("#option-form input[data-option='--width']")).getAttribute("type"))
+                .isEqualTo("number");
         assertThat(browser.findElement(By.id("stroke-value")).getText()).isEqualTo("broad");
         browser.findElement(By.id("keep-colours")).click();
         setOption("--width", "96");
@@ -368,7 +375,8 @@ class StudioBrowserTest {
         browser.findElement(By.id("start")).click();
         WebElement done = card("DONE");
         String record = Files.readString(data.resolve("jobs").resolve(done.getAttribute("data-id")).resolve("job.json"));
-        assertThat(record).contains("\"--style-strength\", \"2\"").contains("\"--style-scales\", \"2\"")
+        assertThat(record).contains("\"--optimizer\", \"lbfgs\"")
+                .contains("\"--style-strength\", \"2\"").contains("\"--style-scales\", \"2\"")
                 .contains("\"--colors\", \"content-histogram\"");
         done.findElement(By.cssSelector("button.copy")).click();
         assertThat(done.findElement(By.cssSelector("textarea.command")).getAttribute("value"))

@@ -30,10 +30,18 @@ public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOp
     /**
      * One option as the command line defines it.
      *
-     * @param help the description with its default filled in, as --help shows it
-     * @param flag true for an option that takes no value
+     * @param help    the description with its default filled in, as --help shows it
+     * @param flag    true for an option that takes no value
+     * @param group   the heading --help lists it under
+     * @param choices the values it takes where they are a few words (a list to choose from); else empty
+     * @param number  true for an option that takes one number
      */
-    public record OptionInfo(String name, String label, String help, boolean flag) {
+    public record OptionInfo(String name, String label, String help, boolean flag, String group, List<String> choices,
+                             boolean number) {
+
+        public OptionInfo {
+            choices = List.copyOf(choices);
+        }
     }
 
     /** An option of image jobs, or of video jobs. */

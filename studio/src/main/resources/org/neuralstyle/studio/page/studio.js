@@ -41,24 +41,43 @@ function buildOptions(options) {
   const form = $("option-form");
   const kept = formOptions();
   form.replaceChildren();
+  // In the groups --help uses, each with the input its values need: a list to choose from, a number, or text.
+  const groups = new Map();
   for (const option of options) {
+    const group = option.group || "Other";
+    if (!groups.has(group)) {
+      const fieldset = document.createElement("fieldset");
+      const legend = document.createElement("legend");
+      legend.textContent = group;
+      fieldset.append(legend);
+      groups.set(group, fieldset);
+    }
     const label = document.createElement("label");
-    const input = document.createElement("input");
-    input.dataset.option = option.name;
+    let input;
     if (option.flag) {
+      input = document.createElement("input");
       input.type = "checkbox";
       label.append(input, " " + option.name);
+    } else if (option.choices && option.choices.length) {
+      input = document.createElement("select");
+      input.add(new Option("default", ""));
+      for (const choice of option.choices) input.add(new Option(choice, choice));
+      label.append(option.name + " ", input);
     } else {
-      input.type = "text";
+      input = document.createElement("input");
+      input.type = option.number ? "number" : "text";
+      if (option.number) input.step = "any";
       input.placeholder = option.label || "";
       label.append(option.name + " ", input);
     }
+    input.dataset.option = option.name;
     const help = document.createElement("small");
     help.textContent = option.help;
     label.append(help);
-    form.append(label);
+    groups.get(group).append(label);
     if (option.name in kept) option.flag ? (input.checked = true) : (input.value = kept[option.name]);
   }
+  form.append(...groups.values());
 }
 
 function presetOrder(a, b) {
@@ -103,7 +122,7 @@ function chosenOptions() {
 
 function formOptions() {
   const options = {};
-  for (const input of document.querySelectorAll("#option-form input")) {
+  for (const input of document.querySelectorAll("#option-form [data-option]")) {
     if (input.type === "checkbox") {
       if (input.checked) options[input.dataset.option] = "true";
     } else if (input.value.trim() !== "") {
@@ -465,7 +484,7 @@ function useSettings(job) {
   $("strength").value = "0"; $("stroke").value = "0"; $("keep-colours").checked = false;
   showLook();
   buildOptions(job.kind === "video" ? state.catalogue.videoOptions : state.catalogue.options);
-  for (const input of document.querySelectorAll("#option-form input")) {
+  for (const input of document.querySelectorAll("#option-form [data-option]")) {
     const value = job.spec.options[input.dataset.option];
     if (input.type === "checkbox") input.checked = value === "true";
     else input.value = value || "";
@@ -502,7 +521,7 @@ function restoreForm() {
   $("stroke").value = saved.stroke || "0";
   $("keep-colours").checked = !!saved.keepColours;
   showLook();
-  for (const input of document.querySelectorAll("#option-form input")) {
+  for (const input of document.querySelectorAll("#option-form [data-option]")) {
     const value = (saved.options || {})[input.dataset.option];
     if (input.type === "checkbox") input.checked = value === "true";
     else if (value !== undefined) input.value = value;
