@@ -301,10 +301,25 @@ class StudioBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#queue li[data-marked='yes']"))).as("the same rows").hasSize(2);
         assertThat((Boolean) js.executeScript("return document.activeElement === document.querySelector('#queue li .cancel')"))
                 .as("focus kept").isTrue();
-        // The buttons still work: the second row moves up.
-        String second = browser.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id");
-        browser.findElements(By.cssSelector("#queue li")).get(1).findElement(By.cssSelector("button.up")).click();
-        await(10).until(d -> d.findElements(By.cssSelector("#queue li")).get(0).getAttribute("data-id").equals(second));
+        // Clicks at human speed (press, 150 ms, release) while the job runs and the page updates: 20 of 20 work,
+        // each moving the same job up and then down again.
+        String moving = browser.findElements(By.cssSelector("#queue li")).get(1).getAttribute("data-id");
+        int worked = 0;
+        for (int click = 0; click < 20; click++) {
+            boolean up = click % 2 == 0;
+            WebElement row = browser.findElement(By.cssSelector("#queue li[data-id='" + moving + "']"));
+            new org.openqa.selenium.interactions.Actions(browser).clickAndHold(row.findElement(By.cssSelector(up ? "button.up"
+                    : "button.down"))).pause(Duration.ofMillis(150)).release().perform();
+            int wanted = up ? 0 : 1;
+            try {
+                await(5).until(d -> d.findElements(By.cssSelector("#queue li")).get(wanted).getAttribute("data-id")
+                        .equals(moving));
+                worked++;
+            } catch (org.openqa.selenium.TimeoutException missed) {
+                // counted below
+            }
+        }
+        assertThat(worked).as("clicks that worked, of 20").isEqualTo(20);
         browser.findElement(By.id("cancel")).click();
     }
 
@@ -438,6 +453,36 @@ class StudioBrowserTest {
         browser.findElement(By.id("content-file")).sendKeys(notAnImage.toString());
         await(30).until(d -> d.findElement(By.id("notice")).isDisplayed());
         assertThat(browser.findElement(By.id("content-thumb")).isDisplayed()).as("old thumbnail gone").isFalse();
+    }
+
+    /** Deque's axe-core on the empty page, with a job running and with the gallery: no serious or critical violation. */
+    @Test
+    void axeFindsNoSeriousViolationsEmptyRunningOrWithAGallery() throws Exception {
+        open();
+        List<String> found = new ArrayList<>(seriousViolations("empty page"));
+        chooseInputs();
+        setOption("--width", "128");
+        setOption("--iterations", "3000");
+        browser.findElement(By.id("start")).click();
+        await(60).until(d -> d.findElement(By.id("running")).isDisplayed());
+        found.addAll(seriousViolations("a job running"));
+        browser.findElement(By.id("cancel")).click();
+        card("CANCELLED");
+        found.addAll(seriousViolations("the gallery"));
+        assertThat(found).as("serious or critical axe violations").isEmpty();
+    }
+
+    private List<String> seriousViolations(String where) {
+        com.deque.html.axecore.results.Results results = new com.deque.html.axecore.selenium.AxeBuilder().analyze(browser);
+        List<String> serious = new ArrayList<>();
+        for (com.deque.html.axecore.results.Rule rule : results.getViolations()) {
+            System.out.printf("axe, %s: %s (%s), %d nodes%n", where, rule.getId(), rule.getImpact(), rule.getNodes().size());
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                serious.add(where + ": " + rule.getId() + " " + rule.getNodes().stream().map(n -> n.getHtml())
+                        .limit(3).toList());
+            }
+        }
+        return serious;
     }
 
     @Test
