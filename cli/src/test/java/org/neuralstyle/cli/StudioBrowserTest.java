@@ -420,6 +420,23 @@ class StudioBrowserTest {
         assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
                 .isEqualTo("attachment; filename=\"chelsea-starry_night.png\"");
 
+        // A small picture on the card, made once; the full size beside the photo on a click.
+        org.openqa.selenium.JavascriptExecutor js = (org.openqa.selenium.JavascriptExecutor) browser;
+        WebElement thumbnail = done.findElement(By.cssSelector("img.result"));
+        assertThat(thumbnail.getAttribute("src")).contains("/api/jobs/" + jobId + "/thumbnail");
+        await(10).until(d -> ((Number) js.executeScript("return arguments[0].naturalWidth", thumbnail)).intValue() > 0);
+        assertThat(((Number) js.executeScript("return Math.max(arguments[0].naturalWidth, arguments[0].naturalHeight)",
+                thumbnail)).intValue()).isLessThanOrEqualTo(256);
+        assertThat(data.resolve("jobs").resolve(jobId).resolve("thumbnail.jpg")).exists();
+        done.findElement(By.cssSelector("button.view")).click();
+        await(10).until(d -> (Boolean) js.executeScript("const v = document.getElementById('viewer');"
+                + "const p = document.getElementById('viewer-photo'), r = document.getElementById('viewer-result');"
+                + "return v.open && p.complete && p.naturalWidth > 0 && r.complete && r.naturalWidth > 0;"));
+        js.executeScript("const s = document.getElementById('viewer-split'); s.value = '20'; s.dispatchEvent(new Event('input'));");
+        assertThat(browser.findElement(By.id("viewer-result")).getCssValue("clip-path")).isEqualTo("inset(0px 0px 0px 20%)");
+        browser.findElement(By.id("viewer-close")).click();
+        assertThat((Boolean) js.executeScript("return document.getElementById('viewer').open")).isFalse();
+
         // The form survives a reload.
         browser.navigate().refresh();
         await(30).until(d -> "true".equals(d.findElement(By.tagName("body")).getAttribute("data-ready")));
@@ -436,6 +453,20 @@ class StudioBrowserTest {
         assertThat(browser.findElements(By.cssSelector("#style-list li"))).hasSize(1);
         assertThat(browser.findElement(By.cssSelector("#option-form input[data-option='--width']")).getAttribute("value"))
                 .isEqualTo("96");
+
+        // Dropping (choosing) a picture the program made fills the form with its recorded settings.
+        setOption("--width", "");
+        setOption("--iterations", "");
+        Path made = temp.resolve("made-here.png");
+        Files.copy(data.resolve("jobs").resolve(jobId).resolve("result.png"), made);
+        browser.findElement(By.id("settings-file")).sendKeys(made.toString());
+        await(20).until(d -> "96".equals(d.findElement(By.cssSelector("#option-form input[data-option='--width']"))
+                .getAttribute("value")));
+        assertThat(browser.findElement(By.cssSelector("#option-form input[data-option='--iterations']"))
+                .getAttribute("value")).isEqualTo("15");
+        browser.findElement(By.id("settings-file")).sendKeys(local("style/starry_night.jpg"));
+        await(20).until(d -> d.findElement(By.id("notice")).isDisplayed());
+        assertThat(browser.findElement(By.id("notice")).getText()).contains("carries no neural-style settings");
 
         // Delete, then Undo: the job stays; Delete and wait: it goes.
         card("DONE").findElement(By.cssSelector("button.delete")).click();

@@ -26,6 +26,7 @@ final class JobStore {
     static final String PREVIEW = "preview.png";
     static final String LOG = "run.log";
     static final String LOSSES = "losses.json";
+    static final String THUMBNAIL = "thumbnail.jpg";
     private static final Pattern ID = Pattern.compile("[0-9]{8}-[0-9]{6}-[0-9a-f]{6}");
 
     private final Path folder;

@@ -1,6 +1,8 @@
 package org.neuralstyle.studio;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.neuralstyle.job.RecordedSettings;
+import org.neuralstyle.job.UserError;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +14,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The studio without its web layer: uploads, jobs and their queue in a data folder. Every request the server
@@ -47,6 +51,73 @@ final class Studio implements AutoCloseable {
 
     Path uploadFile(String id) {
         return uploads.path(id, "upload");
+    }
+
+    /**
+     * The settings a picture made by the program carries (an upload), as the page's form takes them: the network
+     * and the options a job may set; the inputs, output and seed are the new job's own.
+     */
+    Map<String, Object> uploadSettings(String id) throws IOException {
+        Path upload = uploads.path(id, "upload");
+        RecordedSettings settings;
+        try {
+            settings = RecordedSettings.readFrom(upload, "");
+        } catch (UserError e) {
+            throw ApiError.badRequest(e.getMessage().contains("damaged") ? "the picture's neural-style settings are "
+                    + "damaged" : "the picture carries no neural-style settings (made by another program, or its "
+                    + "metadata was removed)");
+        }
+        OptionCatalogue catalogue = runner.catalogue();
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        String network = null;
+        List<String> words = settings.arguments();
+        for (int i = 0; i < words.size(); i++) {
+            String word = words.get(i);
+            if (!word.startsWith("--")) {
+                continue;
+            }
+            String value = i + 1 < words.size() && !words.get(i + 1).startsWith("--") ? words.get(i + 1) : null;
+            if (word.equals("--network")) {
+                network = value;
+            }
+            Optional<OptionCatalogue.OptionInfo> option = catalogue.option(word, false);
+            if (option.isPresent()) {
+                options.put(word, option.get().flag() ? "true" : value == null ? "" : value);
+            }
+        }
+        options.values().removeIf(String::isEmpty);
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("options", options);
+        if (network != null && catalogue.networks().containsKey(network)) {
+            result.put("network", network);
+        }
+        return result;
+    }
+
+    /** An image upload's thumbnail (uploads/thumbnails/ID.jpg), made on first request; a video has none (404). */
+    Path uploadThumbnail(String id) throws IOException {
+        Path upload = uploads.path(id, "upload");
+        if (Uploads.isVideo(id)) {
+            throw ApiError.notFound("a video upload has no thumbnail");
+        }
+        return Thumbnails.of(upload, upload.resolveSibling("thumbnails").resolve(id.substring(0, id.indexOf('.')) + ".jpg"));
+    }
+
+    /** A job's thumbnail (thumbnail.jpg in its folder): of its result, else of its latest preview; made on first request. */
+    Path jobThumbnail(String id) throws IOException {
+        JobRecord job = queue.get(id).record();
+        Path folder = store.folder(id);
+        Path source = !job.isVideo() && Files.isRegularFile(folder.resolve(job.resultFile())) ? folder.resolve(job.resultFile())
+                : jobFile(id, JobStore.PREVIEW);
+        Path thumbnail = folder.resolve(JobStore.THUMBNAIL);
+        if (job.state().finished() || !Files.isRegularFile(thumbnail)) {
+            // A running job's picture changes: its thumbnail is made again until the job ends.
+            if (!job.state().finished()) {
+                Files.deleteIfExists(thumbnail);
+            }
+            return Thumbnails.of(source, thumbnail);
+        }
+        return thumbnail;
     }
 
     /**

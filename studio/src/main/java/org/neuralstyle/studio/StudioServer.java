@@ -109,6 +109,8 @@ public final class StudioServer implements AutoCloseable {
         });
         app.post("/api/uploads", ctx -> ctx.status(201).json(studio.upload(ctx.bodyInputStream())));
         app.get("/api/uploads/{id}", ctx -> file(ctx, studio.uploadFile(ctx.pathParam("id")), null));
+        app.get("/api/uploads/{id}/settings", ctx -> ctx.json(studio.uploadSettings(ctx.pathParam("id"))));
+        app.get("/api/uploads/{id}/thumbnail", ctx -> file(ctx, studio.uploadThumbnail(ctx.pathParam("id")), null));
         app.get("/api/jobs", ctx -> ctx.json(studio.jobs()));
         app.post("/api/jobs", ctx -> ctx.status(201).json(studio.submit(json.readValue(ctx.body(), JobSpec.class))));
         app.get("/api/jobs/{id}", ctx -> {
@@ -121,6 +123,7 @@ public final class StudioServer implements AutoCloseable {
             file(ctx, studio.jobFile(job.id(), job.resultFile()),
                     ctx.queryParam("download") != null ? JobArguments.downloadName(job) : null);
         });
+        app.get("/api/jobs/{id}/thumbnail", ctx -> file(ctx, studio.jobThumbnail(ctx.pathParam("id")), null));
         app.get("/api/jobs/{id}/log", ctx -> file(ctx, studio.jobFile(ctx.pathParam("id"), JobStore.LOG), null));
         app.post("/api/jobs/{id}/cancel", ctx -> ctx.json(studio.cancel(ctx.pathParam("id"))));
         app.post("/api/jobs/{id}/move", ctx -> {

@@ -139,7 +139,7 @@ async function chooseContent(file) {
     const video = state.content.kind === "video";
     const thumb = $("content-thumb");
     thumb.hidden = video;
-    if (!video) thumb.src = "/api/uploads/" + state.content.id;
+    if (!video) thumb.src = "/api/uploads/" + state.content.id + "/thumbnail";
     $("content-video").hidden = !video;
     $("content-video").textContent = video ? "video " + state.content.width + "×" + state.content.height
       + ", " + state.content.frames + " frames" : "";
@@ -175,7 +175,7 @@ function renderStyles() {
   state.styles.forEach((style, i) => {
     const item = document.createElement("li");
     const img = new Image();
-    img.src = "/api/uploads/" + style.id;
+    img.src = "/api/uploads/" + style.id + "/thumbnail";
     img.alt = "style image " + (i + 1);
     const weight = document.createElement("input");
     weight.type = "number"; weight.min = "0"; weight.step = "0.1"; weight.value = style.weight;
@@ -214,7 +214,7 @@ function maskControl(style) {
   box.append(input, choose);
   if (style.mask) {
     const thumb = new Image();
-    thumb.src = "/api/uploads/" + style.mask;
+    thumb.src = "/api/uploads/" + style.mask + "/thumbnail";
     thumb.alt = "mask";
     thumb.className = "mask-thumb";
     const clear = document.createElement("button");
@@ -355,7 +355,11 @@ function queueItem(job, i, count, existing) {
   const item = existing || document.createElement("li");
   if (!existing) {
     item.dataset.id = job.id;
-    item.append(job.id + " ", button("↑", null, "up"), button("↓", null, "down"), button("Cancel", null, "cancel"));
+    const thumb = new Image();
+    thumb.className = "queue-thumb"; thumb.alt = "content image";
+    if (!job.spec.content.endsWith(".video")) thumb.src = "/api/uploads/" + job.spec.content + "/thumbnail";
+    item.append(thumb, (job.spec.title || job.id) + " ", button("↑", null, "up"), button("↓", null, "down"),
+      button("Cancel", null, "cancel"));
     item.querySelector(".up").setAttribute("aria-label", "run earlier");
     item.querySelector(".down").setAttribute("aria-label", "run later");
   }
@@ -397,10 +401,16 @@ function card(job, existing) {
     player.src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
     c.append(player);
   } else if (job.hasResult) {
+    // A small picture on the card; the full size beside the photo on a click.
+    const open = document.createElement("button");
+    open.type = "button"; open.className = "view"; open.setAttribute("aria-label", "view " + (job.spec.title || job.id)
+      + " full size beside its photo");
     const img = new Image();
-    img.className = "result"; img.alt = "result of " + job.id;
-    img.src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
-    c.append(img);
+    img.className = "result"; img.alt = "result of " + (job.spec.title || job.id);
+    img.src = "/api/jobs/" + job.id + "/thumbnail?v=" + job.finishedMillis;
+    open.append(img);
+    open.onclick = () => openViewer(job);
+    c.append(open);
   }
   const head = document.createElement("div");
   const name = document.createElement("div");
@@ -412,7 +422,7 @@ function card(job, existing) {
   inputs.className = "inputs";
   [job.spec.content, ...job.spec.styles].forEach((id, n) => {
     if (id.endsWith(".video")) { inputs.append("video "); return; }
-    const img = new Image(); img.src = "/api/uploads/" + id;
+    const img = new Image(); img.src = "/api/uploads/" + id + "/thumbnail";
     img.alt = n === 0 ? "content image" : "style image " + n;
     inputs.append(img, " ");
   });
@@ -441,6 +451,43 @@ function card(job, existing) {
   buttons.append(button("Delete", () => deleteWithUndo(job), "delete"));
   c.append(head, inputs, settings, buttons, command);
   return c;
+}
+
+// A picture the program made carries how it was made: its network and options go into the form.
+async function useSettingsOf(file) {
+  notice("");
+  try {
+    const uploaded = await upload(file);
+    const settings = await api("GET", "/api/uploads/" + uploaded.id + "/settings");
+    if (settings.network) $("network").value = settings.network;
+    $("strength").value = "0"; $("stroke").value = "0"; $("keep-colours").checked = false;
+    showLook();
+    for (const input of document.querySelectorAll("#option-form [data-option]")) {
+      const value = settings.options[input.dataset.option];
+      if (input.type === "checkbox") input.checked = value === "true";
+      else input.value = value || "";
+    }
+    $("all-options").open = true;
+    saveForm();
+    $("announce").textContent = "Settings of " + file.name + " loaded; choose the photo and paintings.";
+  } catch (e) {
+    notice(file.name + ": " + e.message);
+  }
+}
+
+// The result full size with its photo under it: the slider moves the line between before and after.
+function openViewer(job) {
+  const viewer = $("viewer");
+  $("viewer-title").textContent = job.spec.title || job.id;
+  $("viewer-photo").src = "/api/uploads/" + job.spec.content;
+  $("viewer-result").src = "/api/jobs/" + job.id + "/result?v=" + job.finishedMillis;
+  const split = $("viewer-split");
+  split.value = "50";
+  const show = () => { $("viewer-result").style.clipPath = "inset(0 0 0 " + split.value + "%)"; };
+  split.oninput = show;
+  show();
+  $("viewer-close").onclick = () => viewer.close();
+  viewer.showModal();
 }
 
 // Delete waits a few seconds with an Undo: the card goes at once, the job only when the time is up.
@@ -475,7 +522,7 @@ function useSettings(job) {
   state.content = { id: job.spec.content, kind: job.kind, name: names[0] || job.spec.content };
   const thumb = $("content-thumb");
   thumb.hidden = job.kind === "video";
-  if (job.kind !== "video") thumb.src = "/api/uploads/" + job.spec.content;
+  if (job.kind !== "video") thumb.src = "/api/uploads/" + job.spec.content + "/thumbnail";
   state.styles = job.spec.styles.map((id, i) => ({ id, weight: (job.spec.styleWeights || [])[i] || 1,
     mask: (job.spec.masks || [])[i] || null, name: names[i + 1] || id }));
   renderStyles();
@@ -510,7 +557,7 @@ function restoreForm() {
     state.content = saved.content;
     const video = saved.content.kind === "video";
     $("content-thumb").hidden = video;
-    if (!video) $("content-thumb").src = "/api/uploads/" + saved.content.id;
+    if (!video) $("content-thumb").src = "/api/uploads/" + saved.content.id + "/thumbnail";
     buildOptions(video ? state.catalogue.videoOptions : state.catalogue.options);
   }
   state.styles = saved.styles || [];
@@ -568,6 +615,8 @@ async function main() {
   $("style-files").onchange = (e) => { addStyles([...e.target.files]); e.target.value = ""; };
   dropZone($("content-drop"), (files) => files[0] && chooseContent(files[0]));
   dropZone($("style-drop"), addStyles);
+  $("settings-file").onchange = (e) => { if (e.target.files[0]) useSettingsOf(e.target.files[0]); e.target.value = ""; };
+  dropZone($("settings-drop"), (files) => files[0] && useSettingsOf(files[0]));
   $("start").onclick = start;
   $("strength").oninput = showLook;
   $("stroke").oninput = showLook;
