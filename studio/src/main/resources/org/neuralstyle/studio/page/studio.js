@@ -66,7 +66,12 @@ function buildOptions(options) {
     } else {
       input = document.createElement("input");
       input.type = option.number ? "number" : "text";
-      if (option.number) input.step = "any";
+      if (option.number) {
+        // Every number the program takes here is at least 0 (weights, sizes, counts, rates); a blend ("B") is a share.
+        input.step = "any";
+        input.min = "0";
+        if (option.label === "B") input.max = "1";
+      }
       input.placeholder = option.label || "";
       label.append(option.name + " ", input);
     }
