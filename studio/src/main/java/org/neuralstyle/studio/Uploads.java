@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * The uploaded images and videos, stored under the SHA-256 of their bytes. An upload is read up to the size
  * limit; an image's dimensions are read from the header before anything is decoded (no decompression bombs), then
- * it is decoded in full as a run would; a video is opened and its frames counted by the program's own reader.
+ * every row of it is decoded, as a run would, averaged down as it goes ({@link #decodeToCheck}); a video is opened
+ * and its frames counted by the program's own reader.
  * Only then is it kept. Clients name uploads by that id alone; the user's file name is never part of a path.
  */
 final class Uploads {
