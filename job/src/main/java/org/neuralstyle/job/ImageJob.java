@@ -4,7 +4,6 @@ import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
-import org.neuralstyle.algorithm.StyleRegion;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
@@ -80,7 +79,9 @@ public final class ImageJob {
             listener.onStatus(describe(checked, weights));
             listener.onStatus("weights file " + weightsFile + ", SHA-256 " + Checksum.of(weightsFile, "SHA-256"));
         }
-        writeRegions(checked, listener);
+        if (checked.photoRegions() != null) {
+            checked.photoRegions().write(listener);
+        }
         BestSoFar bestSoFar = request.keepBest() ? new BestSoFar(request.output(), listener) : null;
         // One scale is the plain method; several are coarse-to-fine.
         StyleTransferResult result = new CoarseToFine(new StyleTransfer(weights, engine))
@@ -162,19 +163,11 @@ public final class ImageJob {
                     + "(an image takes one mask image per style)");
         }
         List<StyleImage> styleImages = style.styleImages(images, outputWidth);
-        List<Path> regionFiles = List.of();
-        if (style.regionsFrom() != null) {
-            // Found on the photo at the output's size, and written beside the output for the user to edit.
-            List<StyleRegion> regions = style.regionsFromContent(Resampling.resize(contentImage, outputWidth, outputHeight));
-            regionFiles = regionFiles(styleImages.size());
-            for (Path file : regionFiles) {
-                OutputFiles.requireWritableImage(file, request.overwrite(), "--regions-from");
-            }
-            List<StyleImage> placed = new ArrayList<>();
-            for (int i = 0; i < styleImages.size(); i++) {
-                placed.add(styleImages.get(i).withRegion(regions.get(i)));
-            }
-            styleImages = placed;
+        PhotoRegions photoRegions = null;
+        if (style.regionsFrom() != null) { // found on the photo at the output's size
+            photoRegions = PhotoRegions.find(style.regionsFrom(), style.seed(), Resampling.resize(contentImage,
+                    outputWidth, outputHeight), styleImages, request.output(), request.overwrite());
+            styleImages = photoRegions.styles();
         }
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
@@ -188,14 +181,14 @@ public final class ImageJob {
         JobPlan jobPlan = new JobPlan(outputWidth, outputHeight, architecture.name(), CoarseToFine.totalIterations(plan),
                 plannedBytes);
         return new Checked(style, architecture, contentImage, contentAlpha, plan, styleImages, options, checkpoints,
-                jobPlan, regionFiles);
+                jobPlan, photoRegions);
     }
 
     /** A checked job: its choices with the network chosen, its inputs read, its plan. */
     private record Checked(StyleChoices style, NetworkArchitecture architecture, RgbImage content,
                            DecodedImage contentAlpha, List<CoarseToFine.Scale> scales, List<StyleImage> styles,
                            StyleTransferOptions options, Checkpoints checkpoints, JobPlan plan,
-                           List<Path> regionFiles) {
+                           PhotoRegions photoRegions) {
     }
 
     /** The photo's width and height from its header (EXIF turn applied); null where the header cannot say. */
@@ -346,36 +339,6 @@ public final class ImageJob {
                     + "; the last scale is the output width");
         }
         return plan;
-    }
-
-    /** OUTPUT.region-1.png, ... beside the output: the regions --regions-from found. */
-    private List<Path> regionFiles(int count) {
-        String name = request.output().getFileName().toString();
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        List<Path> files = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
-            files.add(request.output().resolveSibling(stem + ".region-" + i + ".png"));
-        }
-        return files;
-    }
-
-    /** The regions found on the photo, as masks the user can edit and give back with --style-masks. */
-    private void writeRegions(Checked checked, JobListener listener) throws IOException {
-        List<Path> files = checked.regionFiles();
-        for (int i = 0; i < files.size(); i++) {
-            StyleRegion region = checked.styles().get(i).region();
-            float[] rgb = new float[region.width() * region.height() * 3];
-            float[] w = region.weights();
-            for (int p = 0; p < w.length; p++) {
-                rgb[3 * p] = rgb[3 * p + 1] = rgb[3 * p + 2] = w[p] * 255;
-            }
-            ImageFiles.write(new RgbImage(region.width(), region.height(), rgb), files.get(i));
-        }
-        if (!files.isEmpty()) {
-            listener.onNote("note: the styles' regions are in " + files.stream().map(Path::toString)
-                    .collect(java.util.stream.Collectors.joining(", ")) + " (edit them and give them back with --style-masks)");
-        }
     }
 
     /** What the picture records of how it was made: the version, the command that reproduces it, its inputs. */

@@ -1,7 +1,6 @@
 package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.ColorControl;
-import org.neuralstyle.algorithm.ContentRegions;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
@@ -10,7 +9,6 @@ import org.neuralstyle.algorithm.StyleRegion;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.Resampling;
-import org.neuralstyle.image.RgbImage;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.NetworkArchitecture;
@@ -246,7 +244,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             if (styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
                 throw new UserError("--regions-from needs --style-loss gram (masked statistics are Gram matrices)");
             }
-            regionRule(n);
+            PhotoRegions.rule(regionsFrom, n, seed);
         }
         double blendSum = 0;
         List<StyleImage> loaded = new ArrayList<>();
@@ -308,46 +306,6 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
 
     /** The --style-masks entry for a style painted everywhere. */
     public static final String EVERYWHERE = "all";
-
-    /**
-     * The styles' regions taken from the photo (--regions-from), one per style, at the photo's size: its colours in
-     * as many clusters as styles, darkest first, or (luminance[:T]) the bright part and then the dark part.
-     */
-    public List<StyleRegion> regionsFromContent(RgbImage photo) {
-        return regionRule(styles.size()).apply(photo);
-    }
-
-    private Function<RgbImage, List<StyleRegion>> regionRule(int count) {
-        String rule = regionsFrom.trim().toLowerCase(Locale.ROOT);
-        if (rule.equals("colours") || rule.equals("colors")) {
-            if (count > 8) {
-                throw new UserError("--regions-from colours: at most 8 regions, one per style, not " + count);
-            }
-            long clusterSeed = seed != null ? seed : 0;
-            return photo -> ContentRegions.colours(photo, count, clusterSeed);
-        }
-        if (rule.equals("luminance") || rule.startsWith("luminance:")) {
-            if (count > 2) {
-                throw new UserError("--regions-from luminance: places one or two styles (the bright part, then the "
-                        + "dark part), not " + count);
-            }
-            double threshold = 0.5;
-            if (rule.startsWith("luminance:")) {
-                try {
-                    threshold = Double.parseDouble(rule.substring("luminance:".length()));
-                } catch (NumberFormatException e) {
-                    threshold = Double.NaN;
-                }
-                if (!(threshold >= 0 && threshold <= 1)) {
-                    throw new UserError("--regions-from luminance:T: T is a luminance from 0 to 1, got '"
-                            + rule.substring("luminance:".length()) + "'");
-                }
-            }
-            double t = threshold;
-            return photo -> ContentRegions.luminance(photo, t, count);
-        }
-        throw new UserError("--regions-from: colours or luminance[:T], got '" + regionsFrom + "'");
-    }
 
     /** The memory plan for this network and the layers these options use, within --max-memory. */
     public MemoryBudget memoryBudget(NetworkArchitecture architecture, StyleTransferOptions options) {
