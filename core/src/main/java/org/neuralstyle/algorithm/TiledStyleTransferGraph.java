@@ -107,6 +107,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final List<Map<String, Placeholder<TFloat32>>> regionInput = new ArrayList<>();
     private final List<Map<String, Placeholder<TFloat32>>> regionDerivative = new ArrayList<>();
     private final List<Map<String, float[]>> regionAtLayer = new ArrayList<>();
+    /** Each region's area (sum of weights) at each style layer: fixed once the regions are set. */
+    private final List<Map<String, Double>> regionArea = new ArrayList<>();
     private StyleRegion painted;
     private final NetworkArchitecture architecture;
 
@@ -301,15 +303,20 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
         painted = StyleRegion.painted(regions, width, height);
         regionAtLayer.clear();
+        regionArea.clear();
         for (StyleRegion region : regions) {
             StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
             Map<String, float[]> perLayer = new LinkedHashMap<>();
+            Map<String, Double> areas = new LinkedHashMap<>();
             for (String layer : spec.styleLayers().keySet()) {
                 int s = stride.get(layer);
-                perLayer.put(layer, atImage.atLayer(architecture.receptiveReach(List.of(layer)), ceilDiv(width, s),
-                        ceilDiv(height, s)).weights());
+                StyleRegion atLayer = atImage.atLayer(architecture.receptiveReach(List.of(layer)), ceilDiv(width, s),
+                        ceilDiv(height, s));
+                perLayer.put(layer, atLayer.weights());
+                areas.put(layer, atLayer.coverage() * atLayer.weights().length);
             }
             regionAtLayer.add(perLayer);
+            regionArea.add(areas);
         }
     }
 
@@ -509,13 +516,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                 for (Map.Entry<String, Double> e : spec.styleLayers().entrySet()) {
                     String layer = e.getKey();
                     int c = channels.get(layer);
-                    float[] m = regionAtLayer.get(i).get(layer);
-                    double area = 0;
-                    for (float w : m) {
-                        area += w;
-                    }
+                    double area = regionArea.get(i).get(layer);
                     double weight = spec.styleWeight() * spec.styleBlend()[i] * spec.styleCount() * e.getValue()
-                            * area / m.length;
+                            * area / regionAtLayer.get(i).get(layer).length;
                     double normaliser = c * Math.max(area, 1e-6);
                     double[] s = gramSums.get(key(i, layer));
                     float[] target = styleGrams.get(i).get(layer);

@@ -103,21 +103,19 @@ final class Studio implements AutoCloseable {
         return Thumbnails.of(upload, upload.resolveSibling("thumbnails").resolve(id.substring(0, id.indexOf('.')) + ".jpg"));
     }
 
-    /** A job's thumbnail (thumbnail.jpg in its folder): of its result, else of its latest preview; made on first request. */
+    /**
+     * A finished job's thumbnail (thumbnail.jpg in its folder): of its result, or for a video of its last preview;
+     * made on first request. A job still running has none yet (its picture still changes; the page shows its preview).
+     */
     Path jobThumbnail(String id) throws IOException {
         JobRecord job = queue.get(id).record();
-        Path folder = store.folder(id);
-        Path source = !job.isVideo() && Files.isRegularFile(folder.resolve(job.resultFile())) ? folder.resolve(job.resultFile())
-                : jobFile(id, JobStore.PREVIEW);
-        Path thumbnail = folder.resolve(JobStore.THUMBNAIL);
-        if (job.state().finished() || !Files.isRegularFile(thumbnail)) {
-            // A running job's picture changes: its thumbnail is made again until the job ends.
-            if (!job.state().finished()) {
-                Files.deleteIfExists(thumbnail);
-            }
-            return Thumbnails.of(source, thumbnail);
+        if (!job.state().finished()) {
+            throw ApiError.notFound("job " + id + " has no thumbnail until it ends");
         }
-        return thumbnail;
+        Path folder = store.folder(id);
+        Path source = !job.isVideo() && Files.isRegularFile(folder.resolve(job.resultFile()))
+                ? folder.resolve(job.resultFile()) : jobFile(id, JobStore.PREVIEW);
+        return Thumbnails.of(source, folder.resolve(JobStore.THUMBNAIL));
     }
 
     /**
