@@ -16,6 +16,13 @@ public interface ImageLoss extends AutoCloseable {
     /** Takes the style targets from the style images (any size), one per blend weight of the loss. */
     void setStyles(List<RgbImage> styles);
 
+    /**
+     * The image the optimisation starts from (RGB 0..255, row-major), given before the first evaluation: a loss
+     * whose targets depend on the image (neural neighbours) takes them from it; others ignore it.
+     */
+    default void startFrom(float[] pixels) {
+    }
+
     /** Where the styles are painted (their regions together), or null: everywhere. */
     default StyleRegion painted() {
         return null;

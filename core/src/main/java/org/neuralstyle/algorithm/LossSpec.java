@@ -12,12 +12,13 @@ import java.util.Set;
  * Everything that shapes the loss: the style statistics and their distance, the term weights, which layers carry content and style and with what
  * weight, the normalised blend weight of each style image, for video frames the temporal weight (0: no
  * temporal term in the graph), and whether each style is painted in a region of its own ({@code styleRegions}:
- * masked statistics, {@link StyleTransferGraph#setStyleRegions}) and the terms of the image the options add.
+ * masked statistics, {@link StyleTransferGraph#setStyleRegions}), the terms of the image the options add, and how
+ * the content is held.
  */
 public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                        double styleWeight, Map<String, Double> styleLayers, double[] styleBlend,
                        double tvWeight, double temporalWeight, StyleLoss.Kind styleLoss, boolean styleRegions,
-                       java.util.List<ImageTerm> imageTerms) {
+                       java.util.List<ImageTerm> imageTerms, ContentLoss contentLoss) {
 
     public LossSpec {
         // Insertion order is kept so the graph is built the same way every run.
@@ -36,8 +37,9 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
         Map<String, Double> content = options.contentLayers().isEmpty()
                 ? LayerWeights.contentLayers(architecture.defaultContentLayers(), options.contentWeightBlend())
                 : LayerWeights.normalised(options.contentLayers());
-        Map<String, Double> style = LayerWeights.styleLayers(options.styleLayers().isEmpty()
-                ? architecture.defaultStyleLayerWeights() : options.styleLayers(), options.styleLayerWeightExp());
+        Map<String, Double> style = LayerWeights.styleLayers(!options.styleLayers().isEmpty() ? options.styleLayers()
+                : options.styleLoss() == StyleLoss.Kind.NEIGHBOURS ? equal(architecture.hypercolumnLayers())
+                : architecture.defaultStyleLayerWeights(), options.styleLayerWeightExp());
         for (String layer : content.keySet()) {
             requireLayer(architecture, layer, "content");
         }
@@ -54,7 +56,14 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
                 0,
                 options.styleLoss(),
                 false,
-                options.imageTerms());
+                options.imageTerms(),
+                options.contentLoss());
+    }
+
+    private static Map<String, Double> equal(java.util.List<String> layers) {
+        Map<String, Double> weights = new LinkedHashMap<>();
+        layers.forEach(layer -> weights.put(layer, 1.0));
+        return weights;
     }
 
     private static void requireLayer(NetworkArchitecture architecture, String layer, String what) {
@@ -69,16 +78,17 @@ public record LossSpec(double contentWeight, Map<String, Double> contentLayers,
             throw new IllegalArgumentException("temporal weight must be a non-negative number, got " + weight);
         }
         return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, weight, styleLoss,
-                styleRegions, imageTerms);
+                styleRegions, imageTerms, contentLoss);
     }
 
     /** The same loss with each style's statistics taken over a region of its own. */
     public LossSpec withStyleRegions() {
-        if (styleLoss != StyleLoss.Kind.GRAM) {
-            throw new IllegalArgumentException("style regions need the gram style loss, not " + styleLoss.optionName());
+        if (styleLoss == StyleLoss.Kind.WASSERSTEIN) {
+            throw new IllegalArgumentException("style regions need the gram or neighbours style loss, not "
+                    + styleLoss.optionName());
         }
         return new LossSpec(contentWeight, contentLayers, styleWeight, styleLayers, styleBlend, tvWeight, temporalWeight,
-                styleLoss, true, imageTerms);
+                styleLoss, true, imageTerms, contentLoss);
     }
 
     public boolean hasTemporalTerm() {

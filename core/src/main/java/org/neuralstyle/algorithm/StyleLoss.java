@@ -4,6 +4,8 @@ import org.tensorflow.Operand;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
 
+import org.neuralstyle.network.NetworkArchitecture;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -13,6 +15,12 @@ import java.util.Locale;
  * image's statistics and the style's.
  */
 public interface StyleLoss {
+
+    /** Neural neighbours' total-variation weight (a smoothing of the pixels, the same scale on every network). */
+    double NEIGHBOURS_TV = 3e-6;
+    /** Neural neighbours' Adam step at the start and at the end, in pixel levels. */
+    double NEIGHBOURS_LEARNING_RATE = 8;
+    double NEIGHBOURS_FINAL_LEARNING_RATE = 1;
 
     /** The statistics of features [1, H, W, C]: the Gram matrix; or the mean and the covariance. */
     List<Operand<TFloat32>> statistics(Ops tf, Operand<TFloat32> features, long channels);
@@ -29,9 +37,12 @@ public interface StyleLoss {
      */
     List<float[]> blend(List<List<float[]>> perStyle, double[] weights);
 
-    /** The style statistics users choose with {@code --style-loss}. */
+    /**
+     * The style losses users choose with {@code --style-loss}: statistics (Gram, W2) or neural neighbours
+     * ({@link NeighbourStyleTerm}), which matches the painting's features location by location instead.
+     */
     enum Kind {
-        GRAM(new GramStyleLoss()), WASSERSTEIN(new WassersteinStyleLoss());
+        GRAM(new GramStyleLoss()), WASSERSTEIN(new WassersteinStyleLoss()), NEIGHBOURS(null);
 
         private final StyleLoss loss;
 
@@ -39,8 +50,26 @@ public interface StyleLoss {
             this.loss = loss;
         }
 
+        /** The statistics and their distance; neural neighbours have none. */
         public StyleLoss loss() {
+            if (loss == null) {
+                throw new IllegalStateException(optionName() + " is not a loss of statistics");
+            }
             return loss;
+        }
+
+        /**
+         * The weights that work with this loss on a network that recommends the given ones for Gram matrices.
+         * Neural neighbours' cosine distance lies in 0..2 on every network, so its weights are the same for all:
+         * no content term (the search keeps the photo's layout, as NNST has none by default), the distance at
+         * weight 1, and a light smoothing; Adam's step in pixel levels. Chosen by pictures (docs/neighbours.md).
+         */
+        public NetworkArchitecture.RecommendedWeights recommended(NetworkArchitecture.RecommendedWeights forGram) {
+            if (this != NEIGHBOURS) {
+                return forGram;
+            }
+            return new NetworkArchitecture.RecommendedWeights(0, 1, NEIGHBOURS_TV, NEIGHBOURS_LEARNING_RATE, List.of(),
+                    NEIGHBOURS_FINAL_LEARNING_RATE, forGram.iterations(), true, forGram.temporal());
         }
 
         public String optionName() {
@@ -53,7 +82,10 @@ public interface StyleLoss {
                     return k;
                 }
             }
-            throw new IllegalArgumentException("unknown style loss '" + name + "' (use gram or wasserstein)");
+            if (name.equalsIgnoreCase("neighbors") || name.equalsIgnoreCase("nnst")) {
+                return NEIGHBOURS;
+            }
+            throw new IllegalArgumentException("unknown style loss '" + name + "' (use gram, wasserstein or neighbours)");
         }
     }
 }

@@ -160,6 +160,7 @@ public final class StyleTransfer {
         // Averaging suits Adam's iterates, not L-BFGS's line-search trials.
         IterateAverage average = !lbfgs && options.averageDecay() > 0
                 ? new IterateAverage(options.averageDecay(), x.length) : null;
+        graph.startFrom(x);
         Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss, average);
         if (graph instanceof TiledStyleTransferGraph tiled) {
             tiled.onTileDone((done, total) -> listener.onTile(new TileProgress(

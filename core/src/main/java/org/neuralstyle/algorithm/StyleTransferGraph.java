@@ -42,8 +42,16 @@ public final class StyleTransferGraph implements ImageLoss {
     private final Placeholder<TFloat32> image;
     private final Placeholder<TFloat32> targetImage;
     private final Map<String, Operand<TFloat32>> targetFeatures;
+    /** The feature MSE content term, or null under self-similarity. */
     private final ContentTerm content;
+    /** The self-similarity content term, or null. */
+    private final SelfSimilarityTerm selfSimilarity;
+    /** The statistics style term (Gram, W2), or null under neural neighbours. */
     private final StyleTerm style;
+    /** The neural-neighbour style term, or null. */
+    private final NeighbourStyleTerm neighbours;
+    /** The content image, for the neighbours' search image. */
+    private RgbImage contentImage;
     private final TotalVariationTerm totalVariation;
     private final TemporalTerm temporal;
     /** Every term, in the order {@link LossTerms} lists them: content, style, tv, temporal where there is one, then the options' own. */
@@ -75,12 +83,28 @@ public final class StyleTransferGraph implements ImageLoss {
             Map<String, Integer> channels = new LinkedHashMap<>();
             spec.styleLayers().keySet().forEach(layer -> channels.put(layer, arch.outputChannels(layer)));
 
-            content = new ContentTerm(tf, features, spec.contentLayers(), spec.contentWeight());
-            style = new StyleTerm(tf, features, targetFeatures, channels, spec.styleLayers(), spec.styleBlend(),
-                    spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions());
+            if (spec.contentLoss() == ContentLoss.SELF_SIMILARITY) {
+                content = null;
+                selfSimilarity = new SelfSimilarityTerm(tf, image, width, height, spec.contentWeight());
+            } else {
+                selfSimilarity = null;
+                content = new ContentTerm(tf, features, spec.contentLayers(), spec.contentWeight());
+            }
+            if (spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS) {
+                style = null;
+                Map<String, Integer> strides = new LinkedHashMap<>();
+                spec.styleLayers().keySet().forEach(layer -> strides.put(layer, arch.stride(layer)));
+                neighbours = new NeighbourStyleTerm(tf, features, targetFeatures, targetImage, channels, strides,
+                        spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), width, height);
+            } else {
+                neighbours = null;
+                style = new StyleTerm(tf, features, targetFeatures, channels, spec.styleLayers(), spec.styleBlend(),
+                        spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions());
+            }
             totalVariation = new TotalVariationTerm(tf, image, height, width, 3, spec.tvWeight());
             temporal = spec.hasTemporalTerm() ? new TemporalTerm(tf, image, height, width, spec.temporalWeight()) : null;
-            terms.addAll(List.of(content, style, totalVariation));
+            terms.addAll(List.of(content != null ? content : selfSimilarity, style != null ? style : neighbours,
+                    totalVariation));
             if (temporal != null) {
                 terms.add(temporal);
             }
@@ -119,9 +143,41 @@ public final class StyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException("content image is " + contentImage.width() + "x" + contentImage.height()
                     + ", graph is " + width + "x" + height);
         }
-        content.setContentFeatures(runTargets(contentImage, spec.contentLayers().keySet().stream()
-                .map(targetFeatures::get).toList()));
+        if (selfSimilarity != null) {
+            selfSimilarity.setContent(contentImage);
+        } else {
+            content.setContentFeatures(runTargets(contentImage, spec.contentLayers().keySet().stream()
+                    .map(targetFeatures::get).toList()));
+        }
+        this.contentImage = contentImage;
     }
+
+    /**
+     * Neural neighbours search their targets from the image the optimisation starts at, mixed with the content
+     * image ({@link #NEIGHBOUR_SEARCH_MIX}); a loss of fixed targets ignores it.
+     */
+    @Override
+    public void startFrom(float[] pixels) {
+        if (neighbours == null) {
+            return;
+        }
+        if (contentImage == null) {
+            throw new IllegalStateException("set the content before the start");
+        }
+        float[] photo = contentImage.pixels();
+        float[] mix = new float[photo.length];
+        for (int i = 0; i < mix.length; i++) {
+            mix[i] = (float) ((1 - NEIGHBOUR_SEARCH_MIX) * photo[i] + NEIGHBOUR_SEARCH_MIX * pixels[i]);
+        }
+        neighbours.search(graph.session(), runTarget(new RgbImage(width, height, mix), neighbours.targetHypercolumns()));
+    }
+
+    /**
+     * The share of the starting image in the search image, the rest the photo's (NNST's content_weight = 1 - alpha,
+     * 0.25 by default): at a first scale that starts from the photo it is the photo alone, and at a later scale
+     * the strokes already painted lead the search a little, so the painting's features stay where they settled.
+     */
+    static final double NEIGHBOUR_SEARCH_MIX = 0.25;
 
     /**
      * Takes the style targets from the style images (any size), one per blend weight: each style's statistics,
@@ -131,6 +187,22 @@ public final class StyleTransferGraph implements ImageLoss {
     public void setStyles(List<RgbImage> styles) {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
+        }
+        if (neighbours != null) {
+            List<float[]> hypercolumns = new ArrayList<>();
+            for (RgbImage s : styles) {
+                // The painting turned by each quarter too, as NNST's flip_aug: four times the candidates, and measured
+                // on the cat and Starry Night at 256 px the photo's edges kept better (correlation 0.40 -> 0.45).
+                List<float[]> turns = new ArrayList<>();
+                RgbImage turned = s;
+                for (int quarter = 0; quarter < 4; quarter++) {
+                    turns.add(runTarget(turned, neighbours.targetHypercolumns()));
+                    turned = turned.quarterTurned();
+                }
+                hypercolumns.add(concatenated(turns));
+            }
+            neighbours.setStyles(hypercolumns);
+            return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
         for (RgbImage s : styles) {
@@ -145,6 +217,10 @@ public final class StyleTransferGraph implements ImageLoss {
      */
     public void setStyleRegions(List<StyleRegion> regions) {
         painted = StyleRegion.painted(regions, width, height);
+        if (neighbours != null) {
+            neighbours.setRegions(regions);
+            return;
+        }
         List<List<StyleRegion>> perStyle = new ArrayList<>();
         for (StyleRegion region : regions) {
             StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
@@ -187,7 +263,7 @@ public final class StyleTransferGraph implements ImageLoss {
     /** The loss at the image (RGB 0..255, row-major H x W x 3); writes d(total)/d(pixel) into gradientOut. */
     public LossTerms evaluate(float[] pixels, float[] gradientOut) {
         if (!terms.stream().allMatch(LossTerm::ready)) {
-            throw new IllegalStateException("set the content and style targets before evaluating");
+            throw new IllegalStateException("set the content and style targets (and the start) before evaluating");
         }
         Tensors.write(imageTensor, pixels);
         Session.Runner runner = graph.session().runner().feed(image, imageTensor);
@@ -223,6 +299,24 @@ public final class StyleTransferGraph implements ImageLoss {
                 return value;
             }
         };
+    }
+
+    /** One target-side operation for one image, read out. */
+    private float[] runTarget(RgbImage img, Operand<TFloat32> operation) {
+        try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3);
+             Result result = graph.session().runner().feed(targetImage, input).fetch(operation).run()) {
+            return Tensors.toArray(result.get(0));
+        }
+    }
+
+    private static float[] concatenated(List<float[]> parts) {
+        float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int at = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, all, at, p.length);
+            at += p.length;
+        }
+        return all;
     }
 
     /** The given target-side operations for one image, copied out as tensors the caller owns. */

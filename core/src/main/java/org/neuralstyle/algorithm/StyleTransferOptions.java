@@ -36,7 +36,8 @@ public record StyleTransferOptions(
         double averageDecay,
         boolean carryAdamState,
         int tileSize,
-        java.util.List<ImageTerm> imageTerms) {
+        java.util.List<ImageTerm> imageTerms,
+        ContentLoss contentLoss) {
 
     public StyleTransferOptions {
         requireNonNegative(contentWeight, "content weight");
@@ -57,8 +58,8 @@ public record StyleTransferOptions(
         if (pooling == null || adam == null || optimizer == null || initialization == null) {
             throw new IllegalArgumentException("pooling, optimiser and initialisation must be set");
         }
-        if (colors == null || styleLoss == null) {
-            throw new IllegalArgumentException("colour control and style loss must be set");
+        if (colors == null || styleLoss == null || contentLoss == null) {
+            throw new IllegalArgumentException("colour control, style loss and content loss must be set");
         }
         if (tileSize < 0) {
             throw new IllegalArgumentException("tile size must be 0 (whole image) or positive, got " + tileSize);
@@ -97,6 +98,11 @@ public record StyleTransferOptions(
         return builder(architecture).build();
     }
 
+    /** The defaults for a network under a style loss. */
+    public static StyleTransferOptions defaults(NetworkArchitecture architecture, StyleLoss.Kind styleLoss) {
+        return builder(architecture, styleLoss).build();
+    }
+
     /**
      * Adam (the paper's, one evaluation per iteration) or L-BFGS (Gatys et al.'s; iterations then count loss
      * evaluations, line-search trials included, as in jcjohnson/neural-style).
@@ -111,8 +117,14 @@ public record StyleTransferOptions(
 
     /** A builder holding the defaults for a network: the reference implementation's, with its recommended weights. */
     public static Builder builder(NetworkArchitecture architecture) {
-        NetworkArchitecture.RecommendedWeights recommended = architecture.recommendedWeights();
+        return builder(architecture, StyleLoss.Kind.GRAM);
+    }
+
+    /** A builder holding the defaults for a network and a style loss, whose weights depend on it. */
+    public static Builder builder(NetworkArchitecture architecture, StyleLoss.Kind styleLoss) {
+        NetworkArchitecture.RecommendedWeights recommended = styleLoss.recommended(architecture.recommendedWeights());
         Builder b = new Builder();
+        b.styleLoss = styleLoss;
         b.contentWeight = recommended.content();
         b.styleWeight = recommended.style();
         b.tvWeight = recommended.tv();
@@ -161,6 +173,7 @@ public record StyleTransferOptions(
         b.carryAdamState = carryAdamState;
         b.tileSize = tileSize;
         b.imageTerms = imageTerms;
+        b.contentLoss = contentLoss;
         return b;
     }
 
@@ -193,6 +206,7 @@ public record StyleTransferOptions(
         private boolean carryAdamState;
         private int tileSize;
         private java.util.List<ImageTerm> imageTerms = java.util.List.of();
+        private ContentLoss contentLoss = ContentLoss.MSE;
 
         private Builder() {
         }
@@ -306,6 +320,12 @@ public record StyleTransferOptions(
             return this;
         }
 
+        /** How the content is held: the paper's feature MSE, or colour self-similarity (its own weight scale). */
+        public Builder contentLoss(ContentLoss loss) {
+            contentLoss = loss;
+            return this;
+        }
+
         /** Terms of the image alone added to the loss, each shown under its name. */
         public Builder imageTerms(java.util.List<ImageTerm> terms) {
             imageTerms = terms;
@@ -326,7 +346,7 @@ public record StyleTransferOptions(
             return new StyleTransferOptions(contentWeight, contentWeightBlend, styleWeight, styleLayerWeightExp,
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
                     contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState, tileSize,
-                    imageTerms);
+                    imageTerms, contentLoss);
         }
     }
 

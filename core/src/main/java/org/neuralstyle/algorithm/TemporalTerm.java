@@ -3,7 +3,6 @@ package org.neuralstyle.algorithm;
 import org.neuralstyle.engine.Tensors;
 import org.neuralstyle.image.RgbImage;
 import org.tensorflow.Operand;
-import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.types.TFloat32;
@@ -15,20 +14,19 @@ import java.util.List;
  * previous stylized frame warped into this one and c a per-pixel weight (0 at disocclusions and motion
  * boundaries) shared by the channels. An all-zero weight removes the term, as for a video's first frame.
  */
-final class TemporalTerm implements LossTerm {
+final class TemporalTerm extends FedTerm {
 
     private final int width;
     private final int height;
-    private final FedTargets previousFrame = new FedTargets();
-    private final Operand<TFloat32> value;
 
     TemporalTerm(Ops tf, Operand<TFloat32> image, int height, int width, double weight) {
+        super(LossTerms.TEMPORAL);
         this.width = width;
         this.height = height;
-        Operand<TFloat32> warped = previousFrame.add(tf, Shape.of(1, height, width, 3));
-        Operand<TFloat32> mask = previousFrame.add(tf, Shape.of(1, height, width, 1));
-        value = Losses.scaled(tf, unweighted(tf, image, warped, mask), weight);
-        previousFrame.set(List.of(TFloat32.tensorOf(Shape.of(1, height, width, 3)),
+        Operand<TFloat32> warped = fed.add(tf, Shape.of(1, height, width, 3));
+        Operand<TFloat32> mask = fed.add(tf, Shape.of(1, height, width, 1));
+        value(Losses.scaled(tf, unweighted(tf, image, warped, mask), weight));
+        fed.set(List.of(TFloat32.tensorOf(Shape.of(1, height, width, 3)),
                 TFloat32.tensorOf(Shape.of(1, height, width, 1))));
         clear(); // new tensors hold whatever was in memory
     }
@@ -45,32 +43,16 @@ final class TemporalTerm implements LossTerm {
             throw new IllegalArgumentException("temporal target is " + warped.width() + "x" + warped.height()
                     + " with " + mask.length + " weights, graph is " + width + "x" + height);
         }
-        Tensors.write(previousFrame.values().get(0), warped.pixels());
-        Tensors.write(previousFrame.values().get(1), mask);
+        Tensors.write(fed.values().get(0), warped.pixels());
+        Tensors.write(fed.values().get(1), mask);
     }
 
     void clear() {
-        Tensors.write(previousFrame.values().get(0), new float[height * width * 3]);
-        Tensors.write(previousFrame.values().get(1), new float[height * width]);
+        Tensors.write(fed.values().get(0), new float[height * width * 3]);
+        Tensors.write(fed.values().get(1), new float[height * width]);
     }
 
-    @Override
-    public String name() {
-        return LossTerms.TEMPORAL;
-    }
 
-    @Override
-    public Operand<TFloat32> value() {
-        return value;
-    }
 
-    @Override
-    public void feed(Session.Runner runner) {
-        previousFrame.feed(runner);
-    }
 
-    @Override
-    public void close() {
-        previousFrame.close();
-    }
 }

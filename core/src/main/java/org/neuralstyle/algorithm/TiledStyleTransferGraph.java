@@ -123,6 +123,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         if (spec.styleLoss() != StyleLoss.Kind.GRAM || spec.hasTemporalTerm()) {
             throw new IllegalArgumentException("tiled runs use Gram style statistics and no temporal term");
         }
+        if (spec.contentLoss() != ContentLoss.MSE) {
+            throw new IllegalArgumentException("tiled runs hold the content by feature MSE (not self-similarity)");
+        }
         if (!spec.imageTerms().isEmpty()) {
             throw new IllegalArgumentException("tiled runs have the content, style and tv terms only (no added terms)");
         }

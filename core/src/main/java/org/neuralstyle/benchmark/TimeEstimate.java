@@ -70,13 +70,41 @@ public final class TimeEstimate {
     /** The estimated wall time of a run's stages with these layers, at a measured fp32 peak in GFLOP/s. */
     public static Duration of(NetworkArchitecture architecture, Collection<String> layers, List<Stage> stages,
                               boolean tiled, double peakGflops, Precision precision, CpuFeatures cpu) {
+        return estimate(architecture, layers, stages, tiled ? TILED_FACTOR : 1, 0, peakGflops, precision, cpu);
+    }
+
+    /** Stages of iterations each costing factor x the cost model's, and, with a depth, a neighbour search each. */
+    private static Duration estimate(NetworkArchitecture architecture, Collection<String> layers, List<Stage> stages,
+                                     double factor, int searchDepth, double peakGflops, Precision precision,
+                                     CpuFeatures cpu) {
         double rate = peakGflops * 1e9 * peakShare(architecture, precision, cpu);
         double seconds = SETUP_SECONDS;
         for (Stage stage : stages) {
             double flops = FlopCount.iteration(architecture, layers, stage.width(), stage.height());
-            seconds += stage.iterations() * flops / rate * RUN_OVERHEAD * (tiled ? TILED_FACTOR : 1);
+            seconds += stage.iterations() * flops / rate * RUN_OVERHEAD * factor;
+            double cells = Math.max(1, stage.width() / 4) * (double) Math.max(1, stage.height() / 4);
+            seconds += 2 * (2 * 2 * cells * 4 * cells * searchDepth) / (peakGflops * 1e9);
         }
         return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /**
+     * Neural neighbours' iteration against Gram's on the same network and size: the hypercolumns (every layer
+     * resized to the grid, averaged, with their gradients) and the deeper layers they reach. Measured with the
+     * built-in SqueezeNet at 512 x 341 (2-core Xeon, 2026-12-03): 0.25 s against 0.11 s.
+     */
+    static final double NEIGHBOUR_ITERATION_FACTOR = 2.3;
+
+    /**
+     * The estimated wall time of a neural-neighbour run: its iterations at {@link #NEIGHBOUR_ITERATION_FACTOR}
+     * times the Gram estimate's, and at each stage the search: the painting's four turns' hypercolumns against the
+     * picture's, about as many as the picture's each, twice (the distances to the nearest query first), 2 flops
+     * per product term at the matrix-product peak, plus the same again for reading and preparing them (measured:
+     * 12.5 s of setup at 512 x 341 with Starry Night and SqueezeNet's depth of 1600, 10 s of them the search).
+     */
+    public static Duration ofNeighbours(NetworkArchitecture architecture, Collection<String> layers, List<Stage> stages,
+                                       int depth, double peakGflops, Precision precision, CpuFeatures cpu) {
+        return estimate(architecture, layers, stages, NEIGHBOUR_ITERATION_FACTOR, depth, peakGflops, precision, cpu);
     }
 
     /** "40 s", "12 min", "2.5 h": as precise as an estimate within a factor of two deserves. */

@@ -44,6 +44,24 @@ public record RgbImage(int width, int height, float[] pixels) {
         return pixels[(y * width + x) * CHANNELS + channel];
     }
 
+    /** The image turned a quarter clockwise. */
+    public RgbImage quarterTurned() {
+        int w = width;
+        int h = height;
+        float[] in = pixels;
+        float[] out = new float[in.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                int to = (x * h + (h - 1 - y)) * 3;
+                int from = (y * w + x) * 3;
+                out[to] = in[from];
+                out[to + 1] = in[from + 1];
+                out[to + 2] = in[from + 2];
+            }
+        }
+        return new RgbImage(h, w, out);
+    }
+
     public RgbImage copy() {
         return new RgbImage(width, height, pixels.clone());
     }

@@ -62,6 +62,20 @@ public final class MemoryModel {
     }
 
     /**
+     * Neural neighbours' arrays per hypercolumn value of the picture (a quarter of its size each way, depth D):
+     * the painting's own at the same size turned four ways, kept as they are, as search keys in Java and in the
+     * engine (12 copies), and the picture's targets, search image and hypercolumns with their gradients (about 6);
+     * measured 1.6 GB above Gram's peak for the cat at 512 x 341 with Starry Night (D = 1600), 3.3 GB for a
+     * 512 x 640 portrait with The Scream: 90 bytes (18 floats and the engine's working copies).
+     */
+    static final double NEIGHBOUR_BYTES_PER_VALUE = 90;
+
+    /** The bytes neural neighbours add to an optimisation of width x height with hypercolumns of the given depth. */
+    public static long neighbourBytes(int depth, long width, long height) {
+        return (long) (NEIGHBOUR_BYTES_PER_VALUE * depth * Math.max(1, width / 4) * Math.max(1, height / 4));
+    }
+
+    /**
      * Peak bytes for an optimisation of an image of width x height through the given layers, with style images
      * of up to styleWidth x styleHeight, given the network's weight count.
      */

@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A feature network's layers in order, with the layers a style transfer uses by default.
+ * A feature network's layers in order, with the layers a style transfer uses by default: for content, for
+ * style statistics, and for neural neighbours' hypercolumns (several layers from fine to coarse, Kolkin et al. 2022).
  * Only the structure: the numbers come in a {@link NetworkWeights}.
  */
 public record NetworkArchitecture(String name, List<Layer> layers,
                                   List<String> defaultContentLayers, List<String> defaultStyleLayers,
-                                  RecommendedWeights recommendedWeights) {
+                                  RecommendedWeights recommendedWeights, List<String> hypercolumnLayers) {
 
     /**
      * Settings that work for this network, on features of the 0..255 scale (every weights file's features are
@@ -42,10 +43,17 @@ public record NetworkArchitecture(String name, List<Layer> layers,
         this(name, layers, defaultContentLayers, defaultStyleLayers, RecommendedWeights.REFERENCE);
     }
 
+    /** A network whose hypercolumns are its default style layers. */
+    public NetworkArchitecture(String name, List<Layer> layers, List<String> defaultContentLayers,
+                               List<String> defaultStyleLayers, RecommendedWeights recommendedWeights) {
+        this(name, layers, defaultContentLayers, defaultStyleLayers, recommendedWeights, defaultStyleLayers);
+    }
+
     public NetworkArchitecture {
         layers = List.copyOf(layers);
         defaultContentLayers = List.copyOf(defaultContentLayers);
         defaultStyleLayers = List.copyOf(defaultStyleLayers);
+        hypercolumnLayers = List.copyOf(hypercolumnLayers);
         Set<String> names = new HashSet<>();
         for (Layer layer : layers) {
             if (!names.add(layer.name())) {
@@ -56,6 +64,9 @@ public record NetworkArchitecture(String name, List<Layer> layers,
             requireLayer(names, l);
         }
         for (String l : defaultStyleLayers) {
+            requireLayer(names, l);
+        }
+        for (String l : hypercolumnLayers) {
             requireLayer(names, l);
         }
         if (!recommendedWeights.styleLayerWeights().isEmpty()
@@ -142,6 +153,19 @@ public record NetworkArchitecture(String name, List<Layer> layers,
     }
 
     /** The names of every layer whose output a loss can use (convolutions' ReLUs, fire modules, pools). */
+    /** How many input pixels one step of the layer's output spans: the product of the strides up to it. */
+    public int stride(String layerName) {
+        int product = 1;
+        for (Layer layer : layers.subList(0, indexOf(layerName) + 1)) {
+            if (layer instanceof Layer.Convolution c) {
+                product *= c.stride();
+            } else if (layer instanceof Layer.Pool p) {
+                product *= p.stride();
+            }
+        }
+        return product;
+    }
+
     public List<String> layerNames() {
         return layers.stream().map(Layer::name).toList();
     }

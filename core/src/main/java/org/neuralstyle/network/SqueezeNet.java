@@ -36,7 +36,7 @@ public final class SqueezeNet {
         layers.add(new Convolution("conv25", 1, 512, 1000));
         layers.add(new Layer.Relu("relu25"));
         return new NetworkArchitecture("squeezenet1.1", layers, List.of("fire2", "fire3"),
-                List.of("relu0", "fire3", "fire4", "fire5"), recommended());
+                List.of("relu0", "fire3", "fire4", "fire5"), recommended(), HYPERCOLUMNS);
     }
 
     /**
@@ -62,6 +62,13 @@ public final class SqueezeNet {
         return new NetworkArchitecture.RecommendedWeights(round(content), round(style), round(tv), round(3 * s),
                 java.util.Arrays.stream(perLayer).boxed().toList(), round(0.1 * s), 300, true, TEMPORAL);
     }
+
+    /**
+     * Neural neighbours' hypercolumns: the outputs from the first ReLU through fire7, as NNST takes VGG's from
+     * the first block to the fourth (strides 2 to 16 here, 2 to 8 there); fire8 and fire9 added little but cost.
+     */
+    private static final List<String> HYPERCOLUMNS = List.of("relu0", "fire2", "fire3", "fire4", "fire5", "fire6",
+            "fire7");
 
     /**
      * Ruder et al.'s 1000 was set against the reference's loss scale; these weights give a loss about five times

@@ -13,6 +13,12 @@ public final class Vgg {
     /** relu4_2 carries the content; --content-weight-blend below 1 moves a share to relu5_2 (the reference's). */
     private static final List<String> CONTENT = List.of("relu4_2", "relu5_2");
     private static final List<String> STYLE = List.of("relu1_1", "relu2_1", "relu3_1", "relu4_1", "relu5_1");
+    /**
+     * Neural neighbours' hypercolumns: NNST's VGG-16 layers (their feature_list_final: every ReLU of blocks 1-4;
+     * the fifth block dropped "without hurting quality"), which VGG-19 has under the same names.
+     */
+    private static final List<String> HYPERCOLUMNS = List.of("relu1_1", "relu1_2", "relu2_1", "relu2_2",
+            "relu3_1", "relu3_2", "relu3_3", "relu4_1", "relu4_2", "relu4_3");
 
     private Vgg() {
     }
@@ -40,6 +46,7 @@ public final class Vgg {
                 layers.add(new Layer.Pool("pool" + block));
             }
         }
-        return new NetworkArchitecture(name, layers, CONTENT, STYLE);
+        return new NetworkArchitecture(name, layers, CONTENT, STYLE, NetworkArchitecture.RecommendedWeights.REFERENCE,
+                HYPERCOLUMNS);
     }
 }

@@ -1,0 +1,249 @@
+package org.neuralstyle.algorithm;
+
+import org.neuralstyle.engine.Tensors;
+import org.tensorflow.Operand;
+import org.tensorflow.Session;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.op.core.ReduceSum;
+import org.tensorflow.types.TFloat32;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Neural-neighbour style (Kolkin et al., "Neural Neighbor Style Transfer", 2022, NNST-Opt): the image's
+ * hypercolumns ({@link Hypercolumns}) are pulled towards targets made of the painting's own features: for each
+ * location, the painting's hypercolumn nearest to that of a search image (the photo, or the photo mixed with the
+ * picture so far) by cosine similarity after centring both by the painting's mean. The loss is
+ * w_s * sum_p c_p (1 - cos(F_p, T_p)) / N over the N locations, c_p the location's coverage by the styles' regions
+ * (1 without regions). Centring by the painting's mean alone, not by each search's own, keeps the choice the same
+ * wherever a location is searched from (their code centres each block of queries by its own mean).
+ *
+ * <p>Several styles: the nearest from their union, each style taking the share of locations its blend weight asks
+ * ({@link NeighbourShares}); regions: a location takes only from the styles placed there.
+ */
+final class NeighbourStyleTerm extends FedTerm {
+
+    /** One painting's hypercolumns: as they are (the targets) and centred by their mean at unit length (the keys). */
+    private record StyleFeatures(float[] raw, float[] mean, TFloat32 keys) {
+    }
+
+    /**
+     * GPNN's alpha for the search ({@link NeighbourSearch#nearest}): measured on the cat and Starry Night at 256 px,
+     * without it the targets came from the painting's few features most like the photo's (its yellows) and the
+     * picture stayed as far from the painting's colours as the photo; 0.05 and 0.01 both bring its blues in.
+     */
+    static final double COMPLETENESS = 0.05;
+
+    private final Map<String, Double> layers;
+    private final Map<String, Integer> channels;
+    /** Per channel, the layers' balance ({@link Hypercolumns#balance}), from the paintings. */
+    private float[] balance;
+    private final Operand<TFloat32> targetHypercolumns;
+    private final NeighbourSearch search;
+    private final double[] shares;
+    private final int gridWidth;
+    private final int gridHeight;
+    private final int depth;
+    private final List<StyleFeatures> styles = new ArrayList<>();
+    private float[][] regions;
+    private int[] lastChoice;
+
+    /**
+     * @param features       the image's features at least at the layers
+     * @param targetFeatures the same network's features of the target input (any size)
+     * @param targetImage    that input, [1, H, W, 3]
+     */
+    NeighbourStyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
+                       Operand<TFloat32> targetImage, Map<String, Integer> channels, Map<String, Integer> strides,
+                       Map<String, Double> layers, double[] blend, double weight, int width, int height) {
+        super(LossTerms.STYLE);
+        this.shares = blend.clone();
+        this.gridWidth = Hypercolumns.gridSide(width);
+        this.gridHeight = Hypercolumns.gridSide(height);
+        this.depth = Hypercolumns.depth(layers, channels);
+        this.layers = layers;
+        this.channels = channels;
+        targetHypercolumns = Hypercolumns.of(tf, targetFeatures, layers, channels, strides, targetImage);
+        Placeholder<TFloat32> targets = fed.add(tf, Shape.of(1, gridHeight, gridWidth, depth));
+        Placeholder<TFloat32> coverage = fed.add(tf, Shape.of(1, gridHeight, gridWidth, 1));
+        Placeholder<TFloat32> balanced = fed.add(tf, Shape.of(1, 1, 1, depth));
+        Operand<TFloat32> image = tf.math.mul(Hypercolumns.of(tf, features, layers, channels, strides, width, height), balanced);
+        value(Losses.scaled(tf, cosineDistance(tf, image, targets, coverage), weight));
+        search = new NeighbourSearch(tf, depth);
+    }
+
+    /**
+     * sum_p c_p (1 - <F_p / |F_p|, T_p>) / N for hypercolumns F [1, h, w, D], unit targets T and coverage c
+     * [1, h, w, 1]; |F_p| kept from 0 as their {@code get_feat_norms} (1e-8 under the root).
+     */
+    static Operand<TFloat32> cosineDistance(Ops tf, Operand<TFloat32> features, Operand<TFloat32> unitTargets,
+                                            Operand<TFloat32> coverage) {
+        Operand<TFloat32> squares = tf.reduceSum(tf.math.square(features), tf.constant(3), ReduceSum.keepDims(true));
+        Operand<TFloat32> norm = tf.math.sqrt(tf.math.maximum(squares, tf.constant(1e-8f)));
+        Operand<TFloat32> cosine = tf.reduceSum(tf.math.mul(tf.math.div(features, norm), unitTargets), tf.constant(3),
+                ReduceSum.keepDims(true));
+        Operand<TFloat32> distance = tf.math.mul(coverage, tf.math.sub(tf.constant(1f), cosine));
+        return Losses.meanOfAll(tf, distance);
+    }
+
+    /** The hypercolumns of the target input: run it on each painting and on the search image. */
+    Operand<TFloat32> targetHypercolumns() {
+        return targetHypercolumns;
+    }
+
+    int gridWidth() {
+        return gridWidth;
+    }
+
+    int gridHeight() {
+        return gridHeight;
+    }
+
+    /**
+     * The paintings' hypercolumns, per painting its rows of D values (of the painting and, as candidates alike,
+     * of it turned).
+     */
+    void setStyles(List<float[]> hypercolumns) {
+        closeStyles();
+        balance = Hypercolumns.balance(hypercolumns, layers, channels);
+        for (float[] raw : hypercolumns) {
+            scale(raw, balance);
+            float[] mean = columnMean(raw, depth);
+            float[] keys = unitRows(raw, mean, depth);
+            styles.add(new StyleFeatures(raw, mean, Tensors.of(keys, keys.length / depth, depth)));
+        }
+    }
+
+    /** Where each style is placed, at the hypercolumn grid's size (null in the list: everywhere; null: no regions). */
+    void setRegions(List<StyleRegion> atGrid) {
+        if (atGrid == null) {
+            regions = null;
+            return;
+        }
+        regions = new float[atGrid.size()][];
+        for (int i = 0; i < atGrid.size(); i++) {
+            regions[i] = atGrid.get(i) == null ? StyleRegion.everywhere(gridWidth, gridHeight).weights()
+                    : atGrid.get(i).resizedTo(gridWidth, gridHeight).weights();
+        }
+    }
+
+    /**
+     * Searches the targets again: for each location of the search image's hypercolumns (this term's grid, row-major,
+     * D values each; scaled here) the nearest painting feature; they and the coverage are fed from now on.
+     */
+    void search(Session session, float[] query) {
+        if (styles.isEmpty()) {
+            throw new IllegalStateException("set the styles before searching for neighbours");
+        }
+        scale(query, balance);
+        int locations = gridWidth * gridHeight;
+        if (query.length != locations * depth) {
+            throw new IllegalArgumentException("search image's hypercolumns have " + query.length / depth
+                    + " locations, the grid " + locations);
+        }
+        int[][] index = new int[styles.size()][];
+        float[][] similarity = new float[styles.size()][];
+        for (int i = 0; i < styles.size(); i++) {
+            NeighbourSearch.Match match = search.nearest(session, unitRows(query, styles.get(i).mean(), depth),
+                    styles.get(i).keys(), COMPLETENESS);
+            index[i] = match.index();
+            similarity[i] = match.similarity();
+        }
+        int[] choice = NeighbourShares.choose(similarity, shares, regions);
+        float[] targets = new float[locations * depth];
+        float[] coverage = new float[locations];
+        for (int p = 0; p < locations; p++) {
+            int i = choice[p];
+            if (i < 0) {
+                continue;
+            }
+            float[] raw = styles.get(i).raw();
+            int from = index[i][p] * depth;
+            double norm = 0;
+            for (int d = 0; d < depth; d++) {
+                norm += (double) raw[from + d] * raw[from + d];
+            }
+            float inverse = (float) (1 / Math.sqrt(Math.max(norm, 1e-16)));
+            for (int d = 0; d < depth; d++) {
+                targets[p * depth + d] = raw[from + d] * inverse;
+            }
+            coverage[p] = regions == null ? 1 : coverageAt(p);
+        }
+        lastChoice = choice;
+        fed.set(List.of(Tensors.of(targets, 1, gridHeight, gridWidth, depth),
+                Tensors.of(coverage, 1, gridHeight, gridWidth, 1), Tensors.of(balance, 1, 1, 1, depth)));
+    }
+
+    /** Per location the style its target came from at the last search (-1: none); for tests. */
+    int[] lastChoice() {
+        return lastChoice.clone();
+    }
+
+    private float coverageAt(int p) {
+        float sum = 0;
+        for (float[] region : regions) {
+            sum += region[p];
+        }
+        return Math.min(1, sum);
+    }
+
+    /** Each row's entries times the per-column factors, in place. */
+    private static void scale(float[] rows, float[] factor) {
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] *= factor[i % factor.length];
+        }
+    }
+
+    static float[] columnMean(float[] rows, int depth) {
+        int n = rows.length / depth;
+        double[] sum = new double[depth];
+        for (int r = 0; r < n; r++) {
+            for (int d = 0; d < depth; d++) {
+                sum[d] += rows[r * depth + d];
+            }
+        }
+        float[] mean = new float[depth];
+        for (int d = 0; d < depth; d++) {
+            mean[d] = (float) (sum[d] / Math.max(1, n));
+        }
+        return mean;
+    }
+
+    /** Each row minus the mean, at unit length (a zero row stays zero). */
+    static float[] unitRows(float[] rows, float[] mean, int depth) {
+        int n = rows.length / depth;
+        float[] out = new float[rows.length];
+        for (int r = 0; r < n; r++) {
+            double norm = 0;
+            for (int d = 0; d < depth; d++) {
+                float v = rows[r * depth + d] - mean[d];
+                out[r * depth + d] = v;
+                norm += (double) v * v;
+            }
+            float inverse = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+            for (int d = 0; d < depth; d++) {
+                out[r * depth + d] *= inverse;
+            }
+        }
+        return out;
+    }
+
+
+
+
+
+    private void closeStyles() {
+        styles.forEach(s -> s.keys().close());
+        styles.clear();
+    }
+
+    @Override
+    public void close() {
+        closeStyles();
+        super.close();
+    }
+}

@@ -1,0 +1,158 @@
+package org.neuralstyle.algorithm;
+
+import org.junit.jupiter.api.Test;
+import org.neuralstyle.engine.EngineSettings;
+import org.neuralstyle.engine.GraphSession;
+import org.neuralstyle.engine.Tensors;
+import org.tensorflow.Operand;
+import org.tensorflow.Output;
+import org.tensorflow.Result;
+import org.tensorflow.ndarray.Shape;
+import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
+import org.tensorflow.types.TFloat32;
+
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The two new terms' formulas on tiny tensors: the neighbours' cosine distance (known answer and its gradient by
+ * finite differences, features near zero included) and the self-similarity content loss.
+ */
+class NeighbourStyleTermTest {
+
+    private static final int H = 2;
+    private static final int W = 3;
+    private static final int D = 4;
+
+    @Test
+    void theCosineDistanceIsTheCoverageWeightedMeanOfOneMinusCosine() {
+        float[] features = randomValues(H * W * D, 1, 0.3);
+        float[] targets = unitRows(randomValues(H * W * D, 2, 0));
+        float[] coverage = {1, 0, 0.5f, 1, 1, 0.25f};
+        double expected = 0;
+        for (int p = 0; p < H * W; p++) {
+            double dot = 0;
+            double norm = 0;
+            for (int d = 0; d < D; d++) {
+                dot += features[p * D + d] * targets[p * D + d];
+                norm += features[p * D + d] * features[p * D + d];
+            }
+            expected += coverage[p] * (1 - dot / Math.sqrt(norm)) / (H * W);
+        }
+        assertThat(cosineDistance(features, targets, coverage, null)).isCloseTo(expected, within(1e-6));
+    }
+
+    /** Features of size about 0.05 to 2, where the normalisation's curvature is largest. */
+    @Test
+    void theCosineDistancesGradientMatchesFiniteDifferences() {
+        float[] features = randomValues(H * W * D, 3, 0.2);
+        float[] targets = unitRows(randomValues(H * W * D, 4, 0));
+        float[] coverage = {1, 0.5f, 1, 0.75f, 1, 1};
+        float[] gradient = new float[features.length];
+        cosineDistance(features, targets, coverage, gradient);
+        float step = 1e-3f;
+        for (int i = 0; i < features.length; i++) {
+            float original = features[i];
+            features[i] = original + step;
+            double plus = cosineDistance(features, targets, coverage, null);
+            features[i] = original - step;
+            double minus = cosineDistance(features, targets, coverage, null);
+            features[i] = original;
+            double numeric = (plus - minus) / (2 * step);
+            assertThat((double) gradient[i]).as("d/dF[" + i + "]").isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
+        }
+    }
+
+    /**
+     * Self-similarity on a 3-pixel image (no averaging at this size): distances between colours, the mean of their
+     * absolute differences from the photo's. Recolouring all pixels by one shift costs nothing.
+     */
+    @Test
+    void selfSimilarityComparesTheDistancesBetweenColoursNotTheColours() {
+        float[] photo = {0, 0, 0, 30, 40, 0, 0, 0, 10};
+        float[] shifted = {50, 50, 50, 80, 90, 50, 50, 50, 60};
+        float[] image = {0, 0, 0, 60, 80, 0, 0, 0, 10};
+        assertThat(selfSimilarity(shifted, photo)).isCloseTo(0, within(1e-3));
+        // Distances photo: d01 = 50, d02 = 10, d12 = sqrt(900 + 1600 + 100) = 51.0; image: 100, 10, sqrt(3600 + 6400 + 100)
+        double d12photo = Math.sqrt(2600);
+        double d12image = Math.sqrt(10100);
+        double expected = 2 * ((100 - 50) + 0 + (d12image - d12photo)) / 9;
+        assertThat(selfSimilarity(image, photo)).isCloseTo(expected, within(1e-3));
+    }
+
+    private static double selfSimilarity(float[] image, float[] photo) {
+        try (GraphSession graph = new GraphSession(EngineSettings.defaults())) {
+            Ops tf = graph.ops();
+            Placeholder<TFloat32> x = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, 1, 3, 3)));
+            try (SelfSimilarityTerm term = new SelfSimilarityTerm(tf, x, 3, 1, 1)) {
+                term.setContent(new org.neuralstyle.image.RgbImage(3, 1, photo));
+                try (TFloat32 in = Tensors.of(image, 1, 1, 3, 3)) {
+                    org.tensorflow.Session.Runner r = graph.session().runner().feed(x, in);
+                    term.feed(r);
+                    try (Result result = r.fetch(term.value()).run()) {
+                        return Tensors.scalar(result.get(0));
+                    }
+                }
+            }
+        }
+    }
+
+    /** The term's value; its gradient with respect to the features into gradientOut where given. */
+    private static double cosineDistance(float[] features, float[] targets, float[] coverage, float[] gradientOut) {
+        try (GraphSession graph = new GraphSession(EngineSettings.defaults())) {
+            Ops tf = graph.ops();
+            Placeholder<TFloat32> f = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, H, W, D)));
+            Operand<TFloat32> value = NeighbourStyleTerm.cosineDistance(tf, f,
+                    tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(new float[][][][] {reshape(targets)})),
+                    tf.reshape(tf.constant(coverage), tf.constant(new long[] {1, H, W, 1})));
+            Output<TFloat32> gradient = tf.gradients(value, List.of(f)).dy(0);
+            try (TFloat32 in = Tensors.of(features, 1, H, W, D)) {
+                org.tensorflow.Session.Runner r = graph.session().runner().feed(f, in).fetch(value);
+                if (gradientOut != null) {
+                    r.fetch(gradient);
+                }
+                try (Result result = r.run()) {
+                    if (gradientOut != null) {
+                        Tensors.copyTo(result.get(1), gradientOut);
+                    }
+                    return Tensors.scalar(result.get(0));
+                }
+            }
+        }
+    }
+
+    private static float[][][] reshape(float[] values) {
+        float[][][] out = new float[H][W][D];
+        for (int i = 0; i < values.length; i++) {
+            out[i / (W * D)][(i / D) % W][i % D] = values[i];
+        }
+        return out;
+    }
+
+    private static float[] randomValues(int n, long seed, double offset) {
+        Random random = new Random(seed);
+        float[] v = new float[n];
+        for (int i = 0; i < n; i++) {
+            v[i] = (float) (random.nextGaussian() * 0.5 + offset);
+        }
+        return v;
+    }
+
+    private static float[] unitRows(float[] v) {
+        float[] out = v.clone();
+        for (int r = 0; r < v.length / D; r++) {
+            double norm = 0;
+            for (int d = 0; d < D; d++) {
+                norm += v[r * D + d] * v[r * D + d];
+            }
+            for (int d = 0; d < D; d++) {
+                out[r * D + d] = (float) (v[r * D + d] / Math.sqrt(norm));
+            }
+        }
+        return out;
+    }
+}
