@@ -1,6 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.algorithm.LossSpec;
+import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.Networks;
@@ -60,8 +61,17 @@ final class DefaultsHelp extends ResourceBundle {
                 others.append("; ").append(network).append(' ').append(other);
             }
         }
+        // Neural neighbours' weights and steps are their own, the same on every network.
+        Object neighbours = value.apply(Networks.byName(DEFAULT_NETWORK),
+                StyleTransferOptions.defaults(Networks.byName(DEFAULT_NETWORK), StyleLoss.Kind.NEIGHBOURS));
+        if (NEIGHBOUR_KEYS.contains(key) && !text(neighbours).equals(main)) {
+            others.append("; --style-loss neighbours ").append(text(neighbours));
+        }
         texts.put(key, main + others);
     }
+
+    private static final java.util.Set<String> NEIGHBOUR_KEYS = java.util.Set.of("default.content-weight",
+            "default.style-weight", "default.tv-weight", "default.learning-rate", "default.learning-rate-schedule");
 
     /** The layers a loss uses with their normalised weights: relu0:0.901,fire3:0.0901. */
     private static String layers(Map<String, Double> weights) {

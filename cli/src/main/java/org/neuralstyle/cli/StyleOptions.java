@@ -122,11 +122,19 @@ final class StyleOptions {
     @Option(names = "--preserve-colors", description = "Keep the content image's colours (style luminance only).")
     boolean preserveColors;
 
-    @Option(names = "--style-loss", paramLabel = "gram|wasserstein",
+    @Option(names = "--style-loss", paramLabel = "gram|wasserstein|neighbours",
             description = "Style statistics: gram (the paper's Gram matrices, default) or wasserstein (means and "
                     + "covariances, the squared 2-Wasserstein distance between Gaussian fits; its scale differs: "
-                    + "set --style-weight to taste).")
+                    + "set --style-weight to taste); or neighbours (neural-neighbour style, Kolkin et al. 2022: each "
+                    + "part of the photo painted with the painting's nearest features; weights of its own, shown "
+                    + "with each weight's default).")
     String styleLoss;
+
+    @Option(names = "--content-loss", paramLabel = "mse|self-similarity",
+            description = "How the photo is held: mse (the paper's, its features; default) or self-similarity "
+                    + "(STROTSS: the picture's colours at about 32 px keep the photo's pattern of alike and different "
+                    + "parts, whatever the colours become; its own default weight).")
+    String contentLoss;
 
     @Option(names = "--average-decay", paramLabel = "D",
             description = "Output the average of the optimiser's iterates, each older one weighted D times less "
@@ -178,7 +186,7 @@ final class StyleOptions {
                 contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
-                initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
+                initial, initialNoiseblend, pooling, preserveColors, styleLoss, contentLoss, averageDecay, carryAdamState, maxMemory,
                 colors, seed, network, weights, inputNormalization, engine.choice(), null);
     }
 }

@@ -124,6 +124,20 @@ class BadInputTest {
         assertOneLineError(run("--precision", "fp16"), "--precision", "fp16", "use fp32, bf16 or auto");
     }
 
+    /**
+     * Neural neighbours are painted whole: tiles are refused by name, and an output too large to paint whole is
+     * refused with the width that fits (not moved into tiles as Gram's is); wrong loss names are named.
+     */
+    @Test
+    void neighboursAreCheckedBeforeTheWork() throws IOException {
+        assertOneLineError(run("--style-loss", "neighbours", "--tile-size", "512"), "--tile-size",
+                "--style-loss neighbours paints the output whole");
+        assertOneLineError(run("--style-loss", "neighbours", "--width", "2000", "--max-memory", "2G"), "--width 2000",
+                "pixels wide fits");
+        assertOneLineError(run("--style-loss", "neighbors2"), "--style-loss", "use gram, wasserstein or neighbours");
+        assertOneLineError(run("--content-loss", "ssim"), "--content-loss", "use mse or self-similarity");
+    }
+
     @Test
     void zeroIterations() throws IOException {
         assertOneLineError(run("--iterations", "0"), "--iterations", "at least 1");

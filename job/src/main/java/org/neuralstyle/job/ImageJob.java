@@ -4,6 +4,7 @@ import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
+import org.neuralstyle.algorithm.StyleLoss;
 import org.neuralstyle.algorithm.StyleTransfer;
 import org.neuralstyle.algorithm.StyleTransferOptions;
 import org.neuralstyle.algorithm.StyleTransferResult;
@@ -152,7 +153,14 @@ public final class ImageJob {
         String sizeOption = style.width() != null ? "--width " + style.width()
                 : request.scales() != null ? "--scales" : "--content " + content;
         Integer tileSize = request.tileSize();
-        budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight, tileSize == null || tileSize > 0);
+        boolean neighbours = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS;
+        if (neighbours && tileSize != null && tileSize > 0) {
+            throw new UserError("--tile-size: --style-loss neighbours paints the output whole (its search is not "
+                    + "split into tiles); leave --tile-size out or use --style-loss gram");
+        }
+        // Neural neighbours cannot fall back on tiles: the output must fit whole.
+        budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight,
+                !neighbours && (tileSize == null || tileSize > 0));
         options = options.toBuilder().tileSize(tileSize(style, budget, outputWidth, outputHeight, listener)).build();
         if (options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS) {
             options = options.toBuilder().lbfgsHistorySize(lbfgsHistory(style, budget, options.lbfgsHistorySize(),
@@ -380,8 +388,13 @@ public final class ImageJob {
                 Resampling.heightAtWidth(checked.content(), s.width()), s.iterations())).toList();
         double peak = MatrixProductPeak.measure(engine.withPrecision(Precision.FP32), TimeEstimate.PEAK_SIZE, 1, 3)
                 .gflops();
-        Duration time = TimeEstimate.of(arch, LossSpec.of(options, arch, new double[] {1}).layers(), stages,
-                options.tileSize() > 0, peak, engine.precision(), CpuFeatures.ofThisMachine());
+        LossSpec spec = LossSpec.of(options, arch, new double[] {1});
+        Duration time = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS
+                ? TimeEstimate.ofNeighbours(arch, spec.layers(), stages,
+                        spec.styleLayers().keySet().stream().mapToInt(arch::outputChannels).sum(), peak,
+                        engine.precision(), CpuFeatures.ofThisMachine())
+                : TimeEstimate.of(arch, spec.layers(), stages, options.tileSize() > 0, peak, engine.precision(),
+                        CpuFeatures.ofThisMachine());
         TimeEstimate.Stage last = stages.get(stages.size() - 1);
         return String.format(Locale.ROOT, "%d x %d, %s, %d iterations: about %s here", last.width(), last.height(),
                 arch.name(), checked.plan().iterations(), TimeEstimate.words(time));

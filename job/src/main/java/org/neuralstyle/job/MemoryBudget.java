@@ -29,15 +29,29 @@ final class MemoryBudget {
     private final Collection<String> layers;
     /** The Java heap's limit: a tiled run keeps the whole image's arrays there. */
     private final long heapBytes;
+    /** Neural neighbours' hypercolumn depth; 0: a loss of statistics. */
+    private final int hypercolumnDepth;
 
     MemoryBudget(long allowedBytes, String allowedBy, NetworkArchitecture architecture, Collection<String> contentLayers,
                  Collection<String> layers, long heapBytes) {
+        this(allowedBytes, allowedBy, architecture, contentLayers, layers, heapBytes, 0);
+    }
+
+    private MemoryBudget(long allowedBytes, String allowedBy, NetworkArchitecture architecture,
+                         Collection<String> contentLayers, Collection<String> layers, long heapBytes,
+                         int hypercolumnDepth) {
         this.allowedBytes = allowedBytes;
         this.allowedBy = allowedBy;
         this.architecture = architecture;
         this.contentLayers = contentLayers;
         this.layers = layers;
         this.heapBytes = heapBytes;
+        this.hypercolumnDepth = hypercolumnDepth;
+    }
+
+    /** The same budget for neural neighbours over hypercolumns of this depth (their search keys and targets). */
+    MemoryBudget withNeighbours(int depth) {
+        return new MemoryBudget(allowedBytes, allowedBy, architecture, contentLayers, layers, heapBytes, depth);
     }
 
     /** The budget --max-memory sets (bytes, or null for 90% of this machine's physical memory). */
@@ -89,7 +103,8 @@ final class MemoryBudget {
 
     /** Peak bytes the model gives for optimising an image of this size. */
     long imageBytes(long width, long height) {
-        return MemoryModel.peakBytes(architecture, layers, width, height, 0, 0);
+        return MemoryModel.peakBytes(architecture, layers, width, height, 0, 0)
+                + (hypercolumnDepth > 0 ? MemoryModel.neighbourBytes(hypercolumnDepth, width, height) : 0);
     }
 
     /** Peak bytes the model gives for taking the targets of a style image of this size. */

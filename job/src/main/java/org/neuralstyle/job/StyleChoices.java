@@ -1,6 +1,7 @@
 package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.ColorControl;
+import org.neuralstyle.algorithm.ContentLoss;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
@@ -43,7 +44,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
                            Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
                            String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
                            String initial, Double initialNoiseblend, String pooling, boolean preserveColors,
-                           String styleLoss, Double averageDecay, boolean carryAdamState, String maxMemory,
+                           String styleLoss, String contentLoss, Double averageDecay, boolean carryAdamState, String maxMemory,
                            String colors, Long seed, String network, Path weights, String inputNormalization,
                            EngineChoice engine, Path defaultWeights) {
 
@@ -74,8 +75,8 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
                 contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
-                initial, initialNoiseblend, pooling, preserveColors, styleLoss, averageDecay, carryAdamState, maxMemory,
-                colors, seed, found.network(), weights, inputNormalization, engine, found.file());
+                initial, initialNoiseblend, pooling, preserveColors, styleLoss, contentLoss, averageDecay, carryAdamState,
+                maxMemory, colors, seed, found.network(), weights, inputNormalization, engine, found.file());
     }
 
     /** The network the run uses: --network, else the default's choice, else VGG-19. */
@@ -92,9 +93,10 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
      * the library reads too ({@link StyleTransferOptions#defaults(NetworkArchitecture)}).
      */
     public StyleTransferOptions options(NetworkArchitecture architecture) {
-        StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture);
+        StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture, styleLossKind());
         AdamSettings adam = defaults.adam();
-        double contentWeight = orDefault(this.contentWeight, defaults.contentWeight());
+        double contentWeight = orDefault(this.contentWeight, contentLossKind() == ContentLoss.SELF_SIMILARITY
+                ? ContentLoss.SELF_SIMILARITY_WEIGHT : defaults.contentWeight());
         double styleStrength = orDefault(this.styleStrength, DEFAULT_STYLE_STRENGTH);
         requirePositive(styleStrength, "--style-strength");
         double styleWeight = orDefault(this.styleWeight, defaults.styleWeight()) * styleStrength;
@@ -130,7 +132,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         long chosenSeed = seed != null ? seed : ThreadLocalRandom.current().nextLong(1L << 48);
         // A fresh builder, so that what is not given (the learning-rate schedule, the start) follows the network's
         // recommendation for this many iterations.
-        StyleTransferOptions.Builder builder = StyleTransferOptions.builder(architecture)
+        StyleTransferOptions.Builder builder = StyleTransferOptions.builder(architecture, styleLossKind())
                 .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
                 .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
                 .iterations(iterations)
@@ -141,6 +143,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
                 .preserveColors(preserveColors)
                 .colors(colorControl())
                 .styleLoss(styleLossKind())
+                .contentLoss(contentLossKind())
                 .averageDecay(averageDecay != null ? averageDecay : defaults.averageDecay())
                 .carryAdamState(carryAdamState)
                 .contentLayers(LayerOption.parse(contentLayers, architecture, "--content-layers"))
@@ -151,7 +154,11 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         return builder.build();
     }
 
-    private StyleLoss.Kind styleLossKind() {
+    public ContentLoss contentLossKind() {
+        return named(contentLoss, ContentLoss.MSE, ContentLoss::parse, "--content-loss");
+    }
+
+    public StyleLoss.Kind styleLossKind() {
         return named(styleLoss, StyleLoss.Kind.GRAM, StyleLoss.Kind::parse, "--style-loss");
     }
 
@@ -234,15 +241,15 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         if (styleMasks != null && styleMasks.size() != n) {
             throw new UserError("--style-masks has " + styleMasks.size() + " files for " + n + " style image(s)");
         }
-        if (styleMasks != null && styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
-            throw new UserError("--style-masks needs --style-loss gram (masked statistics are Gram matrices)");
+        if (styleMasks != null && styleLossKind() == StyleLoss.Kind.WASSERSTEIN) {
+            throw new UserError("--style-masks needs --style-loss gram or neighbours (not wasserstein)");
         }
         if (regionsFrom != null) {
             if (styleMasks != null) {
                 throw new UserError("--regions-from and --style-masks both place the styles: give one of them");
             }
-            if (styleLoss != null && StyleLoss.Kind.parse(styleLoss) != StyleLoss.Kind.GRAM) {
-                throw new UserError("--regions-from needs --style-loss gram (masked statistics are Gram matrices)");
+            if (styleLossKind() == StyleLoss.Kind.WASSERSTEIN) {
+                throw new UserError("--regions-from needs --style-loss gram or neighbours (not wasserstein)");
             }
             PhotoRegions.rule(regionsFrom, n, seed);
         }
@@ -310,8 +317,10 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
     /** The memory plan for this network and the layers these options use, within --max-memory. */
     public MemoryBudget memoryBudget(NetworkArchitecture architecture, StyleTransferOptions options) {
         LossSpec spec = LossSpec.of(options, architecture, new double[] {1});
-        return MemoryBudget.of(maxMemory == null ? null : MemorySize.parse(maxMemory, "--max-memory"), architecture,
-                spec.contentLayers().keySet(), spec.layers());
+        MemoryBudget budget = MemoryBudget.of(maxMemory == null ? null : MemorySize.parse(maxMemory, "--max-memory"),
+                architecture, spec.contentLayers().keySet(), spec.layers());
+        return options.styleLoss() != StyleLoss.Kind.NEIGHBOURS ? budget : budget.withNeighbours(
+                spec.styleLayers().keySet().stream().mapToInt(architecture::outputChannels).sum());
     }
 
     /** Each style image, resized to its scale x the output width, must fit this machine. */

@@ -21,7 +21,7 @@ class StyleChoicesTest {
         return new StyleChoices(List.of(Path.of("painting.jpg")), null, null, null, null, null, null, null, null,
                 styleWeight,
                 styleStrength, null, null, null, null, null, null, 100, "adam", null, null, null, null, null, null,
-                null, false, null, null, false, null, null, 1L, null, null, null,
+                null, false, null, null, null, false, null, null, 1L, null, null, null,
                 new EngineChoice(null, null, new CpuFeatures(Set.of())), null);
     }
 
