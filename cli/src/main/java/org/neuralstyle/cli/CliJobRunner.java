@@ -34,7 +34,7 @@ final class CliJobRunner implements JobRunner {
     static final Set<String> NOT_FOR_JOBS = Set.of("--content", "--styles", "--output", "--overwrite", "--network",
             "--weights", "--seed", "--initial", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
             "--print-iterations", "--verbose", "--help", "--version", "--style-blend-weights", "--frames-folder",
-            "--keep-frames", "--style-masks");
+            "--keep-frames", "--style-masks", "--style-image-masks");
 
     /** The presets the page offers: a fast look, the defaults at a screen size, and a print-size 16-bit output. */
     static final Map<String, Map<String, String>> PRESETS = Map.of(

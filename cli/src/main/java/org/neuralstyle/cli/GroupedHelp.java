@@ -26,8 +26,9 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
                 "--bit-depth", "--jpeg-quality", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
                 "--print-iterations", "--keep-best", "--verbose"));
         g.put("Style", List.of("--style-strength", "--style-weight", "--content-weight", "--tv-weight", "--style-scales",
-                "--style-masks", "--regions-from", "--style-blend-weights", "--style-loss", "--content-loss",
-                "--style-layers", "--content-layers", "--style-layer-weight-exp", "--content-weight-blend", "--pooling"));
+                "--style-masks", "--style-image-masks", "--regions-from", "--style-blend-weights", "--style-loss",
+                "--content-loss", "--style-layers", "--content-layers", "--style-layer-weight-exp", "--content-weight-blend",
+                "--pooling"));
         g.put("Size and memory", List.of("--width", "--scales", "--scale-iterations", "--tile-size", "--max-memory"));
         g.put("Colour", List.of("--colors", "--preserve-colors"));
         g.put("Optimisation", List.of("--iterations", "--seed", "--optimizer", "--initial", "--initial-noiseblend",

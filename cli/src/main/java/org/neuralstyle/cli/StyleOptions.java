@@ -39,6 +39,11 @@ final class StyleOptions {
                     + "partly, black: not; resized to the output; all: everywhere). Where no mask is white the photo stays as it is.")
     List<Path> styleMasks;
 
+    @Option(names = "--style-image-masks", split = ",", arity = "1..*", paramLabel = "FILE",
+            description = "Per style: the part of the painting to learn from, a greyscale image of any size over the "
+                    + "painting (white: learn from here, e.g. only its sky; all: the whole painting).")
+    List<Path> styleImageMasks;
+
     @Option(names = "--regions-from", paramLabel = "colours|luminance[:T]",
             description = "Place the styles by the photo itself, without masks: colours (its colours in as many "
                     + "clusters as styles, style 1 on the darkest) or luminance[:T] (style 1 where the photo is at least "
@@ -182,7 +187,8 @@ final class StyleOptions {
 
     /** The choices as given, for a job (the checks and defaults are the job's). */
     StyleChoices choices() {
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, regionsFrom,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, styleImageMasks,
+                regionsFrom,
                 contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,

@@ -113,6 +113,17 @@ class StyleMasksTest {
                 "--style-loss", "wasserstein", "--output", dir.resolve("x.png").toString());
         assertThat(w2.err().strip()).isEqualTo("neural-style: --style-masks needs --style-loss gram or neighbours (not "
                 + "wasserstein)");
+        Path black = mask("black.png", 0, 0);
+        CliRun nothing = CliRun.of("--network", "squeezenet", "--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--style-image-masks", black.toString(),
+                "--output", dir.resolve("x.png").toString());
+        assertThat(nothing.exitCode()).isEqualTo(Main.EXIT_RUNTIME_ERROR);
+        assertThat(nothing.err().strip()).isEqualTo("neural-style: --style-image-masks " + black + ": the mask is black "
+                + "everywhere, so nothing of starry_night.jpg would be learnt (white: learn from here)");
+        CliRun twoForOne = CliRun.of("--network", "squeezenet", "--content", SharedData.media("content/chelsea.png").toString(),
+                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--style-image-masks",
+                left + "," + left, "--output", dir.resolve("x.png").toString());
+        assertThat(twoForOne.err().strip()).isEqualTo("neural-style: --style-image-masks has 2 files for 1 style image(s)");
         CliRun missing = CliRun.of("--network", "squeezenet", "--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(), "--style-masks",
                 dir.resolve("nowhere.png").toString(), "--output", dir.resolve("x.png").toString());

@@ -118,6 +118,30 @@ final class NeighbourStyleTerm extends FedTerm {
         }
     }
 
+    /**
+     * The hypercolumn rows of a painting (row-major over its grid) at the cells its part covers at least half;
+     * every row where none does (a part too thin for the grid), so that the painting still has candidates.
+     */
+    float[] rowsWithin(float[] rows, StyleRegion partAtGrid) {
+        float[] weight = partAtGrid.weights();
+        int kept = 0;
+        for (float w : weight) {
+            kept += w >= 0.5f ? 1 : 0;
+        }
+        if (kept == 0 || weight.length * depth != rows.length) {
+            return rows;
+        }
+        float[] out = new float[kept * depth];
+        int at = 0;
+        for (int r = 0; r < weight.length; r++) {
+            if (weight[r] >= 0.5f) {
+                System.arraycopy(rows, r * depth, out, at, depth);
+                at += depth;
+            }
+        }
+        return out;
+    }
+
     /** Where each style is placed, at the hypercolumn grid's size (null in the list: everywhere; null: no regions). */
     void setRegions(List<StyleRegion> atGrid) {
         if (atGrid == null) {

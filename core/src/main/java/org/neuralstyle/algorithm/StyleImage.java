@@ -4,10 +4,12 @@ import org.neuralstyle.image.RgbImage;
 
 /**
  * A style source: the painting, its blend weight (relative; all styles' weights are normalised to sum 1), its
- * scale (the style image is resized to scale x the content width before its statistics are taken) and where it is
- * painted ({@code region}; null: everywhere).
+ * scale (the style image is resized to scale x the content width before its statistics are taken), where it is
+ * painted ({@code region}; null: everywhere), and the part of the painting it is learnt from ({@code part}, on the
+ * painting, any size; null: all of it), as Gatys et al. 2017 take a region's statistics from the matching region of
+ * the style image.
  */
-public record StyleImage(RgbImage image, double blendWeight, double scale, StyleRegion region) {
+public record StyleImage(RgbImage image, double blendWeight, double scale, StyleRegion region, StyleRegion part) {
 
     public StyleImage {
         if (!(blendWeight >= 0) || Double.isInfinite(blendWeight)) {
@@ -20,7 +22,12 @@ public record StyleImage(RgbImage image, double blendWeight, double scale, Style
 
     /** A style painted everywhere. */
     public StyleImage(RgbImage image, double blendWeight, double scale) {
-        this(image, blendWeight, scale, null);
+        this(image, blendWeight, scale, null, null);
+    }
+
+    /** A style learnt from all of the painting. */
+    public StyleImage(RgbImage image, double blendWeight, double scale, StyleRegion region) {
+        this(image, blendWeight, scale, region, null);
     }
 
     /** The width this style is resized to for a content image of the given width: scale x that width. */
@@ -30,12 +37,12 @@ public record StyleImage(RgbImage image, double blendWeight, double scale, Style
 
     /** The same style with another picture of it (recoloured, say): weight, scale and region kept. */
     public StyleImage withImage(RgbImage other) {
-        return new StyleImage(other, blendWeight, scale, region);
+        return new StyleImage(other, blendWeight, scale, region, part);
     }
 
     /** The same style painted in another region (null: everywhere). */
     public StyleImage withRegion(StyleRegion other) {
-        return new StyleImage(image, blendWeight, scale, other);
+        return new StyleImage(image, blendWeight, scale, other, part);
     }
 
     public static StyleImage of(RgbImage image) {

@@ -41,6 +41,17 @@ public record StyleRegion(float[] weights, int width, int height) {
         return new StyleRegion(weights, mask.width(), mask.height());
     }
 
+    /** The region turned a quarter clockwise, as {@link RgbImage#quarterTurned}. */
+    public StyleRegion quarterTurned() {
+        float[] out = new float[weights.length];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                out[x * height + (height - 1 - y)] = weights[y * width + x];
+            }
+        }
+        return new StyleRegion(out, height, width);
+    }
+
     /** The region resized to another size (a soft edge stays soft). */
     public StyleRegion resizedTo(int toWidth, int toHeight) {
         if (toWidth == width && toHeight == height) {

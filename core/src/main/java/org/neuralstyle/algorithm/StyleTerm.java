@@ -6,7 +6,9 @@ import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
+import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +27,10 @@ final class StyleTerm implements LossTerm {
     private final int layerCount;
     /** The statistics of the target image (a style image), every layer's in order: what a style gives. */
     private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
+    /** The same over a part of the target image ({@link #targetPart}): Gram matrices over it; empty for W2. */
+    private final List<Operand<TFloat32>> targetPartStatistics = new ArrayList<>();
+    /** The part of the target image its statistics are taken over, [1, H, W, 1] at the image's size. */
+    private final Placeholder<TFloat32> targetPart;
     /** One set of targets per term: per style, or one blended. */
     private final List<FedTargets> styleTargets = new ArrayList<>();
     /** With regions: per style, its region at every style layer's resolution; else empty. */
@@ -43,6 +49,17 @@ final class StyleTerm implements LossTerm {
         this.statistics = statistics;
         this.blend = blend.clone();
         this.layerCount = layers.size();
+        targetPart = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE,
+                Shape.UNKNOWN_SIZE, 1)));
+        if (statistics instanceof GramStyleLoss) {
+            for (String layer : layers.keySet()) {
+                Operand<TFloat32> f = targetFeatures.get(layer);
+                Operand<TInt32> size = tf.stridedSlice(tf.shape(f), tf.constant(new int[] {1}), tf.constant(new int[] {3}),
+                        tf.constant(new int[] {1}));
+                targetPartStatistics.add(Losses.regionGram(tf, f, tf.image.resizeBilinear(targetPart, size),
+                        channels.get(layer)));
+            }
+        }
         if (regions) {
             for (String layer : layers.keySet()) {
                 targetStatistics.addAll(statistics.statistics(tf, targetFeatures.get(layer), channels.get(layer)));
@@ -141,6 +158,18 @@ final class StyleTerm implements LossTerm {
     /** What to compute of each style image (fed as the target image): its statistics, every layer's in order. */
     List<Operand<TFloat32>> targetStatistics() {
         return targetStatistics;
+    }
+
+    /**
+     * The same over a part of the style image fed as {@link #targetPart} (Gram matrices over a region, Gatys et al.
+     * 2017: the region resized to each layer); empty where the statistics have no such form (W2).
+     */
+    List<Operand<TFloat32>> targetPartStatistics() {
+        return targetPartStatistics;
+    }
+
+    Placeholder<TFloat32> targetPart() {
+        return targetPart;
     }
 
     /**

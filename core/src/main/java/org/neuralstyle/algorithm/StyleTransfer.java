@@ -100,7 +100,7 @@ public final class StyleTransfer {
         StyleTransferGraph graph = new StyleTransferGraph(weights, options.pooling(), spec,
                 content.width(), content.height(), engine);
         try {
-            graph.setStyles(scaledStyles);
+            graph.setStyles(scaledStyles, styles.stream().map(StyleImage::part).toList());
             if (regions) {
                 graph.setStyleRegions(styles.stream().map(StyleImage::region).toList());
             }
@@ -116,6 +116,9 @@ public final class StyleTransfer {
      * the grid's offsets drawn from the run's seed.
      */
     private TiledStyleTransferGraph openTiled(RgbImage content, List<StyleImage> styles, StyleTransferOptions options) {
+        if (styles.stream().anyMatch(s -> s.part() != null)) {
+            throw new IllegalArgumentException("tiled runs learn each style from all of its image (no parts)");
+        }
         double[] blend = styles.stream().mapToDouble(StyleImage::blendWeight).toArray();
         LossSpec spec = LossSpec.of(options, weights.architecture(), blend);
         boolean regions = hasRegions(styles);

@@ -185,19 +185,31 @@ public final class StyleTransferGraph implements ImageLoss {
      */
     @Override
     public void setStyles(List<RgbImage> styles) {
+        setStyles(styles, java.util.Collections.nCopies(styles.size(), null));
+    }
+
+    /**
+     * The same, each style learnt only from a part of it where one is given (a region on the style image, any size;
+     * null: all of it): Gram matrices over that part, or neighbours only from it. Not for W2.
+     */
+    public void setStyles(List<RgbImage> styles, List<StyleRegion> parts) {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
         }
         if (neighbours != null) {
             List<float[]> hypercolumns = new ArrayList<>();
-            for (RgbImage s : styles) {
+            for (int i = 0; i < styles.size(); i++) {
                 // The painting turned by each quarter too, as NNST's flip_aug: four times the candidates, and measured
                 // on the cat and Starry Night at 256 px the photo's edges kept better (correlation 0.40 -> 0.45).
                 List<float[]> turns = new ArrayList<>();
-                RgbImage turned = s;
+                RgbImage turned = styles.get(i);
+                StyleRegion part = parts.get(i);
                 for (int quarter = 0; quarter < 4; quarter++) {
-                    turns.add(runTarget(turned, neighbours.targetHypercolumns()));
+                    float[] rows = runTarget(turned, neighbours.targetHypercolumns());
+                    turns.add(part == null ? rows : neighbours.rowsWithin(rows, part.resizedTo(
+                            Hypercolumns.gridSide(turned.width()), Hypercolumns.gridSide(turned.height()))));
                     turned = turned.quarterTurned();
+                    part = part == null ? null : part.quarterTurned();
                 }
                 hypercolumns.add(concatenated(turns));
             }
@@ -205,8 +217,14 @@ public final class StyleTransferGraph implements ImageLoss {
             return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
-        for (RgbImage s : styles) {
-            perStyle.add(runTargets(s, style.targetStatistics()));
+        for (int i = 0; i < styles.size(); i++) {
+            RgbImage s = styles.get(i);
+            StyleRegion part = parts.get(i);
+            if (part != null && style.targetPartStatistics().isEmpty()) {
+                throw new IllegalArgumentException("a part of a style image needs the gram or neighbours style loss");
+            }
+            perStyle.add(part == null ? runTargets(s, style.targetStatistics())
+                    : runTargets(s, style.targetPartStatistics(), style.targetPart(), part.resizedTo(s.width(), s.height())));
         }
         style.setStyleStatistics(perStyle);
     }
@@ -321,10 +339,20 @@ public final class StyleTransferGraph implements ImageLoss {
 
     /** The given target-side operations for one image, copied out as tensors the caller owns. */
     private List<TFloat32> runTargets(RgbImage img, List<Operand<TFloat32>> operations) {
+        return runTargets(img, operations, null, null);
+    }
+
+    /** The same with a region of the image fed to the given input (none where null). */
+    private List<TFloat32> runTargets(RgbImage img, List<Operand<TFloat32>> operations, Placeholder<TFloat32> partInput,
+                                      StyleRegion part) {
         Session.Runner runner = graph.session().runner();
         List<TFloat32> out = new ArrayList<>();
-        try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3)) {
+        try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3);
+             TFloat32 region = part == null ? null : Tensors.of(part.weights(), 1, part.height(), part.width(), 1)) {
             runner.feed(targetImage, input);
+            if (part != null) {
+                runner.feed(partInput, region);
+            }
             for (Operand<TFloat32> op : operations) {
                 runner.fetch(op);
             }

@@ -351,6 +351,66 @@ class StyleTransferGraphTest {
         }
     }
 
+    /**
+     * A style learnt from a part of its painting (--style-image-masks): on the identity network its Gram matrices
+     * over the left half are the Gram matrices of the left half cut out (Gatys et al. 2017's region statistics).
+     */
+    @Test
+    void aStyleLearntFromPartOfItsPaintingIsThatPartsGramMatrix() {
+        int w = 6;
+        int h = 4;
+        NetworkWeights net = identityNetwork();
+        RgbImage painting = randomImage(8, 4, 41);
+        float[] leftPixels = new float[4 * 4 * 3];
+        for (int y = 0; y < 4; y++) {
+            System.arraycopy(painting.pixels(), y * 8 * 3, leftPixels, y * 4 * 3, 4 * 3);
+        }
+        RgbImage left = new RgbImage(4, 4, leftPixels);
+        RgbImage x = randomImage(w, h, 42);
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture()).tvWeight(0).build();
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1});
+        try (StyleTransferGraph part = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults());
+             StyleTransferGraph cut = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            part.setContent(x);
+            cut.setContent(x);
+            part.setStyles(List.of(painting), List.of(leftHalf(8, 4)));
+            cut.setStyles(List.of(left));
+            double expected = cut.evaluate(x.pixels(), null).style();
+            assertThat(part.evaluate(x.pixels(), null).style()).isCloseTo(expected, within(1e-4 * expected));
+        }
+    }
+
+    /** Neighbours from a part of the painting: a photo in the colour of the painting's other half finds none of it. */
+    @Test
+    void neighboursFromPartOfThePaintingComeOnlyFromThatPart() {
+        int w = 8;
+        int h = 8;
+        NetworkWeights net = identityNetwork();
+        float[] px = new float[w * h * 3];
+        for (int p = 0; p < w * h; p++) {
+            boolean leftSide = p % w < w / 2;
+            px[3 * p] = leftSide ? 200 : 20;
+            px[3 * p + 1] = 30;
+            px[3 * p + 2] = leftSide ? 20 : 200;
+        }
+        RgbImage painting = new RgbImage(w, h, px);
+        RgbImage photo = RgbImage.filled(w, h, 25, 35, 190);
+        StyleTransferOptions options = StyleTransferOptions.builder(net.architecture(), StyleLoss.Kind.NEIGHBOURS)
+                .tvWeight(0).build();
+        LossSpec spec = LossSpec.of(options, net.architecture(), new double[] {1});
+        try (StyleTransferGraph whole = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults());
+             StyleTransferGraph red = new StyleTransferGraph(net, Pooling.MAX, spec, w, h, EngineSettings.defaults())) {
+            whole.setContent(photo);
+            red.setContent(photo);
+            whole.setStyles(List.of(painting));
+            red.setStyles(List.of(painting), List.of(leftHalf(w, h)));
+            whole.startFrom(photo.pixels());
+            red.startFrom(photo.pixels());
+            assertThat(whole.evaluate(photo.pixels(), null).style()).as("the blue half is there to match").isLessThan(0.01);
+            assertThat(red.evaluate(photo.pixels(), null).style()).as("only the red half to match").isGreaterThan(0.3);
+        }
+    }
+
     private static StyleRegion leftHalf(int w, int h) {
         float[] left = new float[w * h];
         for (int p = 0; p < left.length; p++) {

@@ -177,6 +177,10 @@ public final class ImageJob {
                     outputWidth, outputHeight), styleImages, request.output(), request.overwrite());
             styleImages = photoRegions.styles();
         }
+        if (options.tileSize() > 0 && styleImages.stream().anyMatch(s -> s.part() != null)) {
+            throw new UserError("--style-image-masks: the output is painted in tiles here, which learn each style "
+                    + "from all of its painting; leave them out, or paint at a smaller --width");
+        }
         style.requireStylesFit(styleImages, outputWidth, budget, options.tileSize() > 0);
         style.engine().notice().ifPresent(notice -> listener.onNote("note: " + notice));
         Initialization start = style.initialization(images);

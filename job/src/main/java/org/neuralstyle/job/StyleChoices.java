@@ -39,7 +39,8 @@ import java.util.function.Function;
  * follow the reference implementation.
  */
 public record StyleChoices(List<Path> styles, Integer iterations, Integer width, List<Double> styleScales,
-                           List<Double> styleBlendWeights, List<Path> styleMasks, String regionsFrom, Double contentWeight, Double contentWeightBlend,
+                           List<Double> styleBlendWeights, List<Path> styleMasks, List<Path> styleImageMasks,
+                           String regionsFrom, Double contentWeight, Double contentWeightBlend,
                            Double styleWeight, Double styleStrength, String contentLayers, String styleLayers, Double styleLayerWeightExp,
                            Double tvWeight, Double learningRate, Double learningRateDecay, int learningRateDecaySteps,
                            String optimizer, Integer lbfgsHistory, Double beta1, Double beta2, Double epsilon,
@@ -71,8 +72,8 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             return this;
         }
         WeightsLocator.Located found = locator.locateDefault();
-        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, regionsFrom,
-                contentWeight,
+        return new StyleChoices(styles, iterations, width, styleScales, styleBlendWeights, styleMasks, styleImageMasks,
+                regionsFrom, contentWeight,
                 contentWeightBlend, styleWeight, styleStrength, contentLayers, styleLayers, styleLayerWeightExp, tvWeight,
                 learningRate, learningRateDecay, learningRateDecaySteps, optimizer, lbfgsHistory, beta1, beta2, epsilon,
                 initial, initialNoiseblend, pooling, preserveColors, styleLoss, contentLoss, averageDecay, carryAdamState,
@@ -244,6 +245,12 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         if (styleMasks != null && styleLossKind() == StyleLoss.Kind.WASSERSTEIN) {
             throw new UserError("--style-masks needs --style-loss gram or neighbours (not wasserstein)");
         }
+        if (styleImageMasks != null && styleImageMasks.size() != n) {
+            throw new UserError("--style-image-masks has " + styleImageMasks.size() + " files for " + n + " style image(s)");
+        }
+        if (styleImageMasks != null && styleLossKind() == StyleLoss.Kind.WASSERSTEIN) {
+            throw new UserError("--style-image-masks needs --style-loss gram or neighbours (not wasserstein)");
+        }
         if (regionsFrom != null) {
             if (styleMasks != null) {
                 throw new UserError("--regions-from and --style-masks both place the styles: give one of them");
@@ -264,7 +271,7 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
             StyleRegion region = styleMasks == null || isEverywhere(styleMasks.get(i)) ? null
                     : StyleRegion.ofMask(images.decode(firstMask(styleMasks.get(i)), "--style-masks").image());
             loaded.add(new StyleImage(images.decode(styles.get(i), "--styles",
-                    longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale, region));
+                    longSideUsed(styles.get(i), scale, outputWidth)).image(), blend, scale, region, part(images, i)));
         }
         if (!(blendSum > 0)) {
             throw new UserError("--style-blend-weights must not all be zero");
@@ -287,6 +294,20 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         } catch (IOException e) {
             return 0; // decoding it says what is wrong
         }
+    }
+
+    /** The part of style i it is learnt from (--style-image-masks), null: all of it; one that covers nothing is refused. */
+    private StyleRegion part(InputImages images, int i) throws IOException {
+        if (styleImageMasks == null || isEverywhere(styleImageMasks.get(i))) {
+            return null;
+        }
+        Path file = styleImageMasks.get(i);
+        StyleRegion part = StyleRegion.ofMask(images.decode(file, "--style-image-masks").image());
+        if (!(part.coverage() > 0)) {
+            throw new UserError("--style-image-masks " + file + ": the mask is black everywhere, so nothing of "
+                    + styles.get(i).getFileName() + " would be learnt (white: learn from here)");
+        }
+        return part;
     }
 
     /** A mask, or a folder's first mask frame (a video's masks that move: {@link #maskFolders}). */

@@ -18,7 +18,7 @@ class StyleChoicesTest {
 
     /** Nothing chosen but the styles, and these two. */
     private static StyleChoices choices(Double styleWeight, Double styleStrength) {
-        return new StyleChoices(List.of(Path.of("painting.jpg")), null, null, null, null, null, null, null, null,
+        return new StyleChoices(List.of(Path.of("painting.jpg")), null, null, null, null, null, null, null, null, null,
                 styleWeight,
                 styleStrength, null, null, null, null, null, null, 100, "adam", null, null, null, null, null, null,
                 null, false, null, null, null, false, null, null, 1L, null, null, null,
