@@ -195,10 +195,15 @@ class WeightFilesCliTest {
         String text = String.join(" ", help.out().lines().map(String::trim).toList());
         var vgg = org.neuralstyle.algorithm.StyleTransferOptions.defaults(Vgg.vgg19());
         var squeezenet = org.neuralstyle.algorithm.StyleTransferOptions.defaults(org.neuralstyle.network.SqueezeNet.v1_1());
+        // Neural neighbours' weights are their own, the same on every network.
+        var neighbours = org.neuralstyle.algorithm.StyleTransferOptions.defaults(Vgg.vgg19(),
+                org.neuralstyle.algorithm.StyleLoss.Kind.NEIGHBOURS);
         assertThat(text).contains("Content loss weight (default: " + DefaultsHelp.text(vgg.contentWeight()) + "; squeezenet "
-                + DefaultsHelp.text(squeezenet.contentWeight()) + ")");
+                + DefaultsHelp.text(squeezenet.contentWeight()) + "; --style-loss neighbours "
+                + DefaultsHelp.text(neighbours.contentWeight()) + ")");
         assertThat(text).contains("Style loss weight (default: " + DefaultsHelp.text(vgg.styleWeight()) + "; squeezenet "
-                + DefaultsHelp.text(squeezenet.styleWeight()) + ")");
+                + DefaultsHelp.text(squeezenet.styleWeight()) + "; --style-loss neighbours "
+                + DefaultsHelp.text(neighbours.styleWeight()) + ")");
         assertThat(text).contains("Optimisation steps (default: " + vgg.iterations() + "; squeezenet "
                 + squeezenet.iterations() + ")");
         assertThat(text).contains("Adam epsilon (default: 1e-8)");
