@@ -138,7 +138,8 @@ final class StyleOptions {
     @Option(names = "--content-loss", paramLabel = "mse|self-similarity",
             description = "How the photo is held: mse (the paper's, its features; default) or self-similarity "
                     + "(STROTSS: the picture's colours at about 32 px keep the photo's pattern of alike and different "
-                    + "parts, whatever the colours become; its own default weight).")
+                    + "parts, whatever the colours become; its default weight, 1/255, suits --style-loss neighbours: with gram give "
+                    + "--content-weight).")
     String contentLoss;
 
     @Option(names = "--average-decay", paramLabel = "D",

@@ -27,8 +27,26 @@ import java.util.Map;
  */
 final class NeighbourStyleTerm extends FedTerm {
 
-    /** One painting's hypercolumns: as they are (the targets) and centred by their mean at unit length (the keys). */
-    private record StyleFeatures(float[] raw, float[] mean, TFloat32 keys) {
+    /**
+     * One painting's hypercolumns, held once: centred by their mean and at unit length (the search's keys, in the
+     * engine), with each row's length before, from which a target is rebuilt (key x length + mean). Held also as
+     * they were, they took another 260 MB for Starry Night's four turns at 512 px.
+     */
+    private record StyleFeatures(float[] mean, float[] lengths, TFloat32 keys) {
+
+        /** Row j as it was: key x length + mean, at unit length (a zero row stays zero). */
+        void unitTarget(int j, int depth, float[] row, float[] out, int at) {
+            keys.get(j).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(row, false, false));
+            double norm = 0;
+            for (int d = 0; d < depth; d++) {
+                row[d] = row[d] * lengths[j] + mean[d];
+                norm += (double) row[d] * row[d];
+            }
+            float inverse = (float) (1 / Math.sqrt(Math.max(norm, 1e-16)));
+            for (int d = 0; d < depth; d++) {
+                out[at + d] = row[d] * inverse;
+            }
+        }
     }
 
     /**
@@ -105,16 +123,18 @@ final class NeighbourStyleTerm extends FedTerm {
 
     /**
      * The paintings' hypercolumns, per painting its rows of D values (of the painting and, as candidates alike,
-     * of it turned).
+     * of it turned). Each array is turned into search keys in place and let go of here (its entry set to null).
      */
     void setStyles(List<float[]> hypercolumns) {
         closeStyles();
         balance = Hypercolumns.balance(hypercolumns, layers, channels);
-        for (float[] raw : hypercolumns) {
-            scale(raw, balance);
-            float[] mean = columnMean(raw, depth);
-            float[] keys = unitRows(raw, mean, depth);
-            styles.add(new StyleFeatures(raw, mean, Tensors.of(keys, keys.length / depth, depth)));
+        for (int k = 0; k < hypercolumns.size(); k++) {
+            float[] rows = hypercolumns.get(k);
+            hypercolumns.set(k, null);
+            scale(rows, balance);
+            float[] mean = columnMean(rows, depth);
+            float[] lengths = centreToUnitLength(rows, mean, depth);
+            styles.add(new StyleFeatures(mean, lengths, Tensors.of(rows, rows.length / depth, depth)));
         }
     }
 
@@ -180,21 +200,13 @@ final class NeighbourStyleTerm extends FedTerm {
         int[] choice = NeighbourShares.choose(similarity, shares, regions);
         float[] targets = new float[locations * depth];
         float[] coverage = new float[locations];
+        float[] row = new float[depth];
         for (int p = 0; p < locations; p++) {
             int i = choice[p];
             if (i < 0) {
                 continue;
             }
-            float[] raw = styles.get(i).raw();
-            int from = index[i][p] * depth;
-            double norm = 0;
-            for (int d = 0; d < depth; d++) {
-                norm += (double) raw[from + d] * raw[from + d];
-            }
-            float inverse = (float) (1 / Math.sqrt(Math.max(norm, 1e-16)));
-            for (int d = 0; d < depth; d++) {
-                targets[p * depth + d] = raw[from + d] * inverse;
-            }
+            styles.get(i).unitTarget(index[i][p], depth, row, targets, p * depth);
             coverage[p] = regions == null ? 1 : coverageAt(p);
         }
         lastChoice = choice;
@@ -235,6 +247,25 @@ final class NeighbourStyleTerm extends FedTerm {
             mean[d] = (float) (sum[d] / Math.max(1, n));
         }
         return mean;
+    }
+
+    /** Each row minus the mean, at unit length, in place; returns each row's length before (0: stays zero). */
+    static float[] centreToUnitLength(float[] rows, float[] mean, int depth) {
+        int n = rows.length / depth;
+        float[] lengths = new float[n];
+        for (int r = 0; r < n; r++) {
+            double norm = 0;
+            for (int d = 0; d < depth; d++) {
+                rows[r * depth + d] -= mean[d];
+                norm += (double) rows[r * depth + d] * rows[r * depth + d];
+            }
+            lengths[r] = (float) Math.sqrt(norm);
+            float inverse = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
+            for (int d = 0; d < depth; d++) {
+                rows[r * depth + d] *= inverse;
+            }
+        }
+        return lengths;
     }
 
     /** Each row minus the mean, at unit length (a zero row stays zero). */
