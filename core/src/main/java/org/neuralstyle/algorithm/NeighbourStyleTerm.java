@@ -68,7 +68,6 @@ final class NeighbourStyleTerm extends FedTerm {
     private final int depth;
     private final List<StyleFeatures> styles = new ArrayList<>();
     private float[][] regions;
-    private int[] lastChoice;
 
     /**
      * @param features       the image's features at least at the layers
@@ -111,14 +110,6 @@ final class NeighbourStyleTerm extends FedTerm {
     /** The hypercolumns of the target input: run it on each painting and on the search image. */
     Operand<TFloat32> targetHypercolumns() {
         return targetHypercolumns;
-    }
-
-    int gridWidth() {
-        return gridWidth;
-    }
-
-    int gridHeight() {
-        return gridHeight;
     }
 
     /**
@@ -209,14 +200,8 @@ final class NeighbourStyleTerm extends FedTerm {
             styles.get(i).unitTarget(index[i][p], depth, row, targets, p * depth);
             coverage[p] = regions == null ? 1 : coverageAt(p);
         }
-        lastChoice = choice;
         fed.set(List.of(Tensors.of(targets, 1, gridHeight, gridWidth, depth),
                 Tensors.of(coverage, 1, gridHeight, gridWidth, 1), Tensors.of(balance, 1, 1, 1, depth)));
-    }
-
-    /** Per location the style its target came from at the last search (-1: none); for tests. */
-    int[] lastChoice() {
-        return lastChoice.clone();
     }
 
     private float coverageAt(int p) {
@@ -268,22 +253,10 @@ final class NeighbourStyleTerm extends FedTerm {
         return lengths;
     }
 
-    /** Each row minus the mean, at unit length (a zero row stays zero). */
+    /** Each row minus the mean, at unit length (a zero row stays zero), as a new array. */
     static float[] unitRows(float[] rows, float[] mean, int depth) {
-        int n = rows.length / depth;
-        float[] out = new float[rows.length];
-        for (int r = 0; r < n; r++) {
-            double norm = 0;
-            for (int d = 0; d < depth; d++) {
-                float v = rows[r * depth + d] - mean[d];
-                out[r * depth + d] = v;
-                norm += (double) v * v;
-            }
-            float inverse = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-            for (int d = 0; d < depth; d++) {
-                out[r * depth + d] *= inverse;
-            }
-        }
+        float[] out = rows.clone();
+        centreToUnitLength(out, mean, depth);
         return out;
     }
 
