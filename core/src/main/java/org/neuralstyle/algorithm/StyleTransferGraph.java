@@ -154,7 +154,7 @@ public final class StyleTransferGraph implements ImageLoss {
 
     /**
      * Neural neighbours search their targets from the image the optimisation starts at, mixed with the content
-     * image ({@link #NEIGHBOUR_SEARCH_MIX}); a loss of fixed targets ignores it.
+     * image ({@link NeighbourStyleTerm#startFrom}); a loss of fixed targets ignores it.
      */
     @Override
     public void startFrom(float[] pixels) {
@@ -164,20 +164,8 @@ public final class StyleTransferGraph implements ImageLoss {
         if (contentImage == null) {
             throw new IllegalStateException("set the content before the start");
         }
-        float[] photo = contentImage.pixels();
-        float[] mix = new float[photo.length];
-        for (int i = 0; i < mix.length; i++) {
-            mix[i] = (float) ((1 - NEIGHBOUR_SEARCH_MIX) * photo[i] + NEIGHBOUR_SEARCH_MIX * pixels[i]);
-        }
-        neighbours.search(graph.session(), runTarget(new RgbImage(width, height, mix), neighbours.targetHypercolumns()));
+        neighbours.startFrom(contentImage, pixels, this::hypercolumnsOf, graph.session());
     }
-
-    /**
-     * The share of the starting image in the search image, the rest the photo's (NNST's content_weight = 1 - alpha,
-     * 0.25 by default): at a first scale that starts from the photo it is the photo alone, and at a later scale
-     * the strokes already painted lead the search a little, so the painting's features stay where they settled.
-     */
-    static final double NEIGHBOUR_SEARCH_MIX = 0.25;
 
     /**
      * Takes the style targets from the style images (any size), one per blend weight: each style's statistics,
@@ -197,23 +185,7 @@ public final class StyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
         }
         if (neighbours != null) {
-            List<float[]> hypercolumns = new ArrayList<>();
-            for (int i = 0; i < styles.size(); i++) {
-                // The painting turned by each quarter too, as NNST's flip_aug: four times the candidates, and measured
-                // on the cat and Starry Night at 256 px the photo's edges kept better (correlation 0.40 -> 0.45).
-                List<float[]> turns = new ArrayList<>();
-                RgbImage turned = styles.get(i);
-                StyleRegion part = parts.get(i);
-                for (int quarter = 0; quarter < 4; quarter++) {
-                    float[] rows = runTarget(turned, neighbours.targetHypercolumns());
-                    turns.add(part == null ? rows : neighbours.rowsWithin(rows, part.resizedTo(
-                            Hypercolumns.gridSide(turned.width()), Hypercolumns.gridSide(turned.height()))));
-                    turned = turned.quarterTurned();
-                    part = part == null ? null : part.quarterTurned();
-                }
-                hypercolumns.add(concatenated(turns));
-            }
-            neighbours.setStyles(hypercolumns);
+            neighbours.setStyles(styles, parts, this::hypercolumnsOf);
             return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
@@ -319,22 +291,13 @@ public final class StyleTransferGraph implements ImageLoss {
         };
     }
 
-    /** One target-side operation for one image, read out. */
-    private float[] runTarget(RgbImage img, Operand<TFloat32> operation) {
+    /** The neighbours' hypercolumns of an image of any size, read out. */
+    private float[] hypercolumnsOf(RgbImage img) {
         try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3);
-             Result result = graph.session().runner().feed(targetImage, input).fetch(operation).run()) {
+             Result result = graph.session().runner().feed(targetImage, input).fetch(neighbours.targetHypercolumns())
+                     .run()) {
             return Tensors.toArray(result.get(0));
         }
-    }
-
-    private static float[] concatenated(List<float[]> parts) {
-        float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
     }
 
     /** The given target-side operations for one image, copied out as tensors the caller owns. */
