@@ -26,10 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class NeighbourStyleQualityTest {
 
+    private static final int ITERATIONS = 150;
+
     @Test
     void neighboursComeCloserToTheGreatWaveThanGramAndKeepThePhotosEdgesBetter() throws IOException {
         Compared c = compare("content/china.jpg", "style/great_wave.jpg");
-        // Measured here: fire9 182 against 261, edges 0.76 against 0.65.
+        // Measured here (150 iterations each): fire9 179 against 262, edges 0.82 against 0.60.
         assertThat(c.neighbours.fire9).as("feature distance, neighbours over gram").isLessThan(0.85 * c.gram.fire9);
         assertThat(c.neighbours.edges).as("edge correlation with the photo").isGreaterThan(c.gram.edges);
     }
@@ -37,10 +39,10 @@ class NeighbourStyleQualityTest {
     @Test
     void neighboursTakeTheScreamsColoursWhereGramLeavesThePhotos() throws IOException {
         Compared c = compare("content/grace_hopper.jpg", "style/the_scream.jpg");
-        // Measured here: colours 23 against 61 (the photo itself: 54); fire9 160 against 168; edges 0.74 against 0.73.
+        // Measured here (150 iterations each): colours 32 against 72; edges 0.81 against 0.63 (fire9 167 against
+        // 160: about the same, not asserted).
         assertThat(c.neighbours.colours).as("colour distance, neighbours over gram").isLessThan(0.6 * c.gram.colours);
-        assertThat(c.neighbours.fire9).as("feature distance").isLessThan(1.05 * c.gram.fire9);
-        assertThat(c.neighbours.edges).as("edge correlation with the photo").isGreaterThan(c.gram.edges - 0.03);
+        assertThat(c.neighbours.edges).as("edge correlation with the photo").isGreaterThan(c.gram.edges);
     }
 
     private record Measures(double fire9, double colours, double edges) {
@@ -55,13 +57,17 @@ class NeighbourStyleQualityTest {
         RgbImage painting = ImageFiles.read(SharedData.media(paintingFile));
         StyleTransfer transfer = new StyleTransfer(weights);
         List<StyleImage> styles = List.of(StyleImage.of(painting));
+        // Half the default iterations for both, to keep the suite's time: the measures below were taken so.
         RgbImage gram = transfer.stylize(photo, styles, StyleTransferOptions.builder(weights.architecture()).seed(1)
-                .build(), StyleTransferListener.NONE).image();
+                .iterations(ITERATIONS).build(), StyleTransferListener.NONE).image();
         RgbImage neighbours = transfer.stylize(photo, styles, StyleTransferOptions.builder(weights.architecture(),
-                StyleLoss.Kind.NEIGHBOURS).seed(1).build(), StyleTransferListener.NONE).image();
+                StyleLoss.Kind.NEIGHBOURS).seed(1).iterations(ITERATIONS).build(), StyleTransferListener.NONE).image();
         RgbImage paintingAtSize = Resampling.toWidth(painting, 256);
         try (FeatureDistance fire9 = new FeatureDistance(weights, "fire9")) {
-            return new Compared(measure(gram, photo, paintingAtSize, fire9), measure(neighbours, photo, paintingAtSize, fire9));
+            Compared c = new Compared(measure(gram, photo, paintingAtSize, fire9),
+                    measure(neighbours, photo, paintingAtSize, fire9));
+            System.out.println(paintingFile + ": gram " + c.gram + ", neighbours " + c.neighbours);
+            return c;
         }
     }
 
