@@ -288,7 +288,11 @@ public record StyleTransferOptions(
             return this;
         }
 
-        /** The style statistics and their distance: the paper's Gram matrices, or means and covariances (W2). */
+        /**
+         * The style statistics and their distance: the paper's Gram matrices, or means and covariances (W2), or
+         * neural neighbours. The weights stay what this builder holds: for neighbours' own defaults start from
+         * {@link StyleTransferOptions#builder(NetworkArchitecture, StyleLoss.Kind)}.
+         */
         public Builder styleLoss(StyleLoss.Kind kind) {
             styleLoss = kind;
             return this;
