@@ -136,6 +136,8 @@ class BadInputTest {
                 "pixels wide fits");
         assertOneLineError(run("--style-loss", "neighbors2"), "--style-loss", "use gram, wasserstein or neighbours");
         assertOneLineError(run("--content-loss", "ssim"), "--content-loss", "use mse or self-similarity");
+        assertOneLineError(run("--content-loss", "self-similarity", "--tile-size", "512"), "--tile-size",
+                "--content-loss self-similarity paints the output whole");
     }
 
     @Test

@@ -18,8 +18,14 @@ final class GramStyleLoss implements StyleLoss {
     }
 
     @Override
-    public List<Operand<TFloat32>> statistics(Ops tf, Operand<TFloat32> features, long channels) {
-        return List.of(Losses.gram(tf, features, channels));
+    public List<Operand<TFloat32>> sums(Ops tf, Operand<TFloat32> features, long channels) {
+        return List.of(Losses.gramSum(tf, features, channels));
+    }
+
+    @Override
+    public List<Operand<TFloat32>> statistics(Ops tf, List<Operand<TFloat32>> sums, Operand<TFloat32> positions,
+                                              long channels) {
+        return List.of(Losses.gramOf(tf, sums.get(0), positions, channels));
     }
 
     @Override

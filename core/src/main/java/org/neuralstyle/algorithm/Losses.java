@@ -19,9 +19,20 @@ public final class Losses {
 
     /** Gram matrix G = F^T F / (H*W*C), F the features reshaped to (H*W) x C. */
     public static Operand<TFloat32> gram(Ops tf, Operand<TFloat32> features, long channels) {
+        Operand<TFloat32> positions = tf.dtypes.cast(tf.math.div(tf.size(features), tf.constant((int) channels)),
+                TFloat32.class);
+        return gramOf(tf, gramSum(tf, features, channels), positions, channels);
+    }
+
+    /** F^T F, F the features reshaped to (H*W) x C: the sum over positions a Gram matrix is made of. */
+    static Operand<TFloat32> gramSum(Ops tf, Operand<TFloat32> features, long channels) {
         Operand<TFloat32> f = tf.reshape(features, tf.constant(new long[] {-1, channels}));
-        Operand<TFloat32> g = tf.linalg.matMul(f, f, MatMul.transposeA(true));
-        return tf.math.div(g, tf.dtypes.cast(tf.size(features), TFloat32.class));
+        return tf.linalg.matMul(f, f, MatMul.transposeA(true));
+    }
+
+    /** The Gram matrix from its sum over an image of that many positions: S / (positions * C). */
+    static Operand<TFloat32> gramOf(Ops tf, Operand<TFloat32> sum, Operand<TFloat32> positions, long channels) {
+        return tf.math.div(sum, tf.math.mul(positions, tf.constant((float) channels)));
     }
 
     /**
@@ -32,11 +43,23 @@ public final class Losses {
      */
     public static Operand<TFloat32> regionGram(Ops tf, Operand<TFloat32> features, Operand<TFloat32> region,
                                                long channels) {
+        List<Operand<TFloat32>> sums = regionGramSums(tf, features, region, channels);
+        return regionGramOf(tf, sums.get(0), sums.get(1), channels);
+    }
+
+    /** The sums a region's Gram matrix is made of: F^T diag(m) F and the region's area sum(m). */
+    static List<Operand<TFloat32>> regionGramSums(Ops tf, Operand<TFloat32> features, Operand<TFloat32> region,
+                                                  long channels) {
         Operand<TFloat32> f = tf.reshape(features, tf.constant(new long[] {-1, channels}));
         Operand<TFloat32> m = tf.reshape(region, tf.constant(new long[] {-1, 1}));
-        Operand<TFloat32> g = tf.linalg.matMul(tf.math.mul(f, m), f, MatMul.transposeA(true));
-        Operand<TFloat32> area = tf.math.maximum(tf.reduceSum(m, tf.constant(new int[] {0, 1})), tf.constant(1e-6f));
-        return tf.math.div(g, tf.math.mul(area, tf.constant((float) channels)));
+        return List.of(tf.linalg.matMul(tf.math.mul(f, m), f, MatMul.transposeA(true)),
+                tf.reduceSum(m, tf.constant(new int[] {0, 1})));
+    }
+
+    /** The region's Gram matrix from its sums: S / (C * max(area, 1e-6)). */
+    static Operand<TFloat32> regionGramOf(Ops tf, Operand<TFloat32> sum, Operand<TFloat32> area, long channels) {
+        Operand<TFloat32> kept = tf.math.maximum(area, tf.constant(1e-6f));
+        return tf.math.div(sum, tf.math.mul(kept, tf.constant((float) channels)));
     }
 
     /** mean((a - b)^2) over all elements: the paper's 2 * l2_loss / size, equations (1) and (2). */

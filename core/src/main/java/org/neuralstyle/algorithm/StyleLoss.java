@@ -22,8 +22,23 @@ public interface StyleLoss {
     double NEIGHBOURS_LEARNING_RATE = 8;
     double NEIGHBOURS_FINAL_LEARNING_RATE = 1;
 
+    /**
+     * The sums over positions the statistics are made of, for features [1, H, W, C]: F^T F for the Gram matrix; the
+     * sum of F and F^T F for the mean and the covariance. Sums over the parts of an image add up to the whole's, so
+     * the statistics of an image too large to evaluate whole are those of its tiles' sums
+     * ({@link TiledStyleTransferGraph}).
+     */
+    List<Operand<TFloat32>> sums(Ops tf, Operand<TFloat32> features, long channels);
+
+    /** The statistics from the {@link #sums} over an image of that many positions (H x W, as a float scalar). */
+    List<Operand<TFloat32>> statistics(Ops tf, List<Operand<TFloat32>> sums, Operand<TFloat32> positions, long channels);
+
     /** The statistics of features [1, H, W, C]: the Gram matrix; or the mean and the covariance. */
-    List<Operand<TFloat32>> statistics(Ops tf, Operand<TFloat32> features, long channels);
+    default List<Operand<TFloat32>> statistics(Ops tf, Operand<TFloat32> features, long channels) {
+        Operand<TFloat32> positions = tf.dtypes.cast(tf.math.div(tf.size(features), tf.constant((int) channels)),
+                TFloat32.class);
+        return statistics(tf, sums(tf, features, channels), positions, channels);
+    }
 
     /** The distance between an image's statistics and the style's, given as tensors of the same shapes. */
     Operand<TFloat32> distance(Ops tf, List<Operand<TFloat32>> image, List<Operand<TFloat32>> style);

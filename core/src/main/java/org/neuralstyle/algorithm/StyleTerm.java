@@ -11,6 +11,7 @@ import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt32;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,61 +19,78 @@ import java.util.Map;
  * The style loss, the paper's equation 2 generalised to any style statistics: w_s * sum_i s_i * sum_l v_l *
  * d(stat_l(x), stat_{l,i}), over style layers l (weights v_l) and style images i (blend weights s_i). With the
  * Gram matrix and squared error this is the paper's; a loss that blends styles ({@link StyleLoss#blendsStyles})
- * has one target, the styles' statistics blended, with weight 1.
+ * has one target, the styles' statistics blended, with weight 1. The statistics are made of sums over positions
+ * ({@link StyleLoss#sums}), so this is a {@link SummedTerm}: whole or tile by tile, the same formula.
  */
-final class StyleTerm implements LossTerm {
+final class StyleTerm extends SummedTerm {
 
     private final StyleLoss statistics;
     private final double[] blend;
-    private final int layerCount;
-    /** The statistics of the target image (a style image), every layer's in order: what a style gives. */
-    private final List<Operand<TFloat32>> targetStatistics = new ArrayList<>();
-    /** The same over a part of the target image ({@link #targetPart}): Gram matrices over it; empty for W2. */
-    private final List<Operand<TFloat32>> targetPartStatistics = new ArrayList<>();
-    /** The part of the target image its statistics are taken over, [1, H, W, 1] at the image's size. */
-    private final Placeholder<TFloat32> targetPart;
+    private final Map<String, Double> layers;
+    private final List<String> layerOrder;
+    private final Map<String, Integer> channels;
+    private final Extent extent;
+    private final double weight;
+    private final boolean regions;
+    /** How many sums each layer's statistics take, as {@link #sums} built them. */
+    private int sumsPerLayer;
     /** One set of targets per term: per style, or one blended. */
     private final List<FedTargets> styleTargets = new ArrayList<>();
-    /** With regions: per style, its region at every style layer's resolution; else empty. */
-    private final List<FedTargets> regionInputs = new ArrayList<>();
-    /** The style layers' feature sizes (height, width), in layer order: what a region is resized to. */
-    private final List<long[]> layerSizes = new ArrayList<>();
-    private final Operand<TFloat32> value;
+    /** With regions: per style, its region at every style layer, laid over the image; else empty. */
+    private final List<List<LaidInput>> regionInputs = new ArrayList<>();
 
     /**
-     * @param features       the image's features, at least at the style layers
-     * @param targetFeatures the same network's features of the target image, from which style targets are taken
+     * @param channels the style layers' channel counts
+     * @param regions  whether each style is painted in a region of its own ({@link #setRegions})
      */
-    StyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
-              Map<String, Integer> channels, Map<String, Double> layers, double[] blend, double weight,
-              StyleLoss statistics, boolean regions) {
+    StyleTerm(Map<String, Integer> channels, Map<String, Double> layers, double[] blend, double weight,
+              StyleLoss statistics, boolean regions, Extent extent) {
+        super(LossTerms.STYLE);
         this.statistics = statistics;
         this.blend = blend.clone();
-        this.layerCount = layers.size();
-        targetPart = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE,
-                Shape.UNKNOWN_SIZE, 1)));
-        if (statistics instanceof GramStyleLoss) {
-            for (String layer : layers.keySet()) {
-                Operand<TFloat32> f = targetFeatures.get(layer);
-                Operand<TInt32> size = tf.stridedSlice(tf.shape(f), tf.constant(new int[] {1}), tf.constant(new int[] {3}),
-                        tf.constant(new int[] {1}));
-                targetPartStatistics.add(Losses.regionGram(tf, f, tf.image.resizeBilinear(targetPart, size),
-                        channels.get(layer)));
-            }
-        }
+        this.layers = new LinkedHashMap<>(layers);
+        this.layerOrder = List.copyOf(layers.keySet());
+        this.channels = Map.copyOf(channels);
+        this.extent = extent;
+        this.weight = weight;
+        this.regions = regions;
+        layerOrder.forEach(extent::positionsAt); // every layer's size is known
+    }
+
+    /** Per layer the statistics' sums; with regions, per style and layer the region's Gram sums and its area. */
+    @Override
+    List<Operand<TFloat32>> sums(Ops tf, ImagePart part) {
+        List<Operand<TFloat32>> sums = new ArrayList<>();
         if (regions) {
-            for (String layer : layers.keySet()) {
-                targetStatistics.addAll(statistics.statistics(tf, targetFeatures.get(layer), channels.get(layer)));
-                Shape shape = features.get(layer).shape();
-                layerSizes.add(new long[] {shape.size(1), shape.size(2)});
+            for (int i = 0; i < blend.length; i++) {
+                List<LaidInput> perLayer = new ArrayList<>();
+                for (String layer : layerOrder) {
+                    LaidInput region = part.laidAt(layer, 1);
+                    perLayer.add(region);
+                    sums.addAll(Losses.regionGramSums(tf, part.features(layer), region.operand(), channels.get(layer)));
+                }
+                regionInputs.add(perLayer);
             }
-            value = Losses.scaled(tf, regionTerms(tf, features, channels, layers), weight);
-            return;
+            return sums;
+        }
+        for (String layer : layerOrder) {
+            List<Operand<TFloat32>> layerSums = statistics.sums(tf, part.features(layer), channels.get(layer));
+            sumsPerLayer = layerSums.size();
+            sums.addAll(layerSums);
+        }
+        return sums;
+    }
+
+    @Override
+    Operand<TFloat32> valueOf(Ops tf, List<Operand<TFloat32>> sums) {
+        if (regions) {
+            return Losses.scaled(tf, regionTerms(tf, sums), weight);
         }
         List<List<Operand<TFloat32>>> imageStatistics = new ArrayList<>();
-        for (String layer : layers.keySet()) {
-            imageStatistics.add(statistics.statistics(tf, features.get(layer), channels.get(layer)));
-            targetStatistics.addAll(statistics.statistics(tf, targetFeatures.get(layer), channels.get(layer)));
+        for (int l = 0; l < layerOrder.size(); l++) {
+            String layer = layerOrder.get(l);
+            imageStatistics.add(statistics.statistics(tf, sums.subList(l * sumsPerLayer, (l + 1) * sumsPerLayer),
+                    tf.constant((float) extent.positionsAt(layer)), channels.get(layer)));
         }
         int terms = statistics.blendsStyles() ? 1 : blend.length;
         List<Operand<TFloat32>> perTerm = new ArrayList<>();
@@ -91,7 +109,7 @@ final class StyleTerm implements LossTerm {
             perTerm.add(Losses.weightedSum(tf, perLayer, List.copyOf(layers.values())));
             termWeights.add(statistics.blendsStyles() ? 1.0 : blend[i]);
         }
-        value = Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), weight);
+        return Losses.scaled(tf, Losses.weightedSum(tf, perTerm, termWeights), weight);
     }
 
     /**
@@ -101,43 +119,87 @@ final class StyleTerm implements LossTerm {
      * (the region's Gram matrix is normalised by its area); the blend weights b_i (normalised to sum 1) times the n
      * styles scale the styles against each other, 1 each by default.
      */
-    private Operand<TFloat32> regionTerms(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Integer> channels,
-                                          Map<String, Double> layers) {
+    private Operand<TFloat32> regionTerms(Ops tf, List<Operand<TFloat32>> sums) {
         List<Operand<TFloat32>> perStyle = new ArrayList<>();
         List<Double> styleWeights = new ArrayList<>();
+        int k = 0;
         for (int i = 0; i < blend.length; i++) {
             FedTargets targets = new FedTargets();
-            FedTargets region = new FedTargets();
             List<Operand<TFloat32>> perLayer = new ArrayList<>();
-            int k = 0;
-            for (String layer : layers.keySet()) {
-                long[] size = layerSizes.get(k++);
-                Operand<TFloat32> mask = region.add(tf, Shape.of(1, size[0], size[1], 1));
-                Operand<TFloat32> gram = Losses.regionGram(tf, features.get(layer), mask, channels.get(layer));
+            for (String layer : layerOrder) {
+                Operand<TFloat32> area = sums.get(k + 1);
+                Operand<TFloat32> gram = Losses.regionGramOf(tf, sums.get(k), area, channels.get(layer));
+                k += 2;
                 Operand<TFloat32> style = targets.add(tf, gram.shape());
-                perLayer.add(tf.math.mul(Losses.meanOfAll(tf, mask), Losses.meanSquaredError(tf, gram, style)));
+                Operand<TFloat32> coverage = tf.math.div(area, tf.constant((float) extent.positionsAt(layer)));
+                perLayer.add(tf.math.mul(coverage, Losses.meanSquaredError(tf, gram, style)));
             }
             styleTargets.add(targets);
-            regionInputs.add(region);
             perStyle.add(Losses.weightedSum(tf, perLayer, List.copyOf(layers.values())));
             styleWeights.add(blend[i] * blend.length);
         }
         return Losses.weightedSum(tf, perStyle, styleWeights);
     }
 
-    /** True for a term built with regions: {@link #setRegions} must be called before it is evaluated. */
-    boolean hasRegions() {
-        return !regionInputs.isEmpty();
+    /** The sums of a style image's statistics over one part of it, every layer's in order (no regions). */
+    List<Operand<TFloat32>> targetSums(Ops tf, ImagePart part) {
+        List<Operand<TFloat32>> sums = new ArrayList<>();
+        for (String layer : layerOrder) {
+            sums.addAll(statistics.sums(tf, part.features(layer), channels.get(layer)));
+        }
+        return sums;
     }
 
-    /** The style layers' feature sizes (height, width), in layer order. */
-    List<long[]> layerSizes() {
-        return layerSizes;
+    /** A style image's statistics from its {@link #targetSums}, over its positions at each layer. */
+    List<Operand<TFloat32>> targetStatistics(Ops tf, List<Operand<TFloat32>> sums,
+                                             Map<String, ? extends Operand<TFloat32>> positions) {
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        int perLayer = sums.size() / layerOrder.size();
+        for (int l = 0; l < layerOrder.size(); l++) {
+            String layer = layerOrder.get(l);
+            out.addAll(statistics.statistics(tf, sums.subList(l * perLayer, (l + 1) * perLayer), positions.get(layer),
+                    channels.get(layer)));
+        }
+        return out;
+    }
+
+    /** A style image's statistics from its features [1, H, W, C] at every style layer, in order. */
+    List<Operand<TFloat32>> targetStatistics(Ops tf, Map<String, Operand<TFloat32>> features) {
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (String layer : layerOrder) {
+            out.addAll(statistics.statistics(tf, features.get(layer), channels.get(layer)));
+        }
+        return out;
+    }
+
+    /**
+     * The same over a part of the style image, given as a region [1, H, W, 1] at the image's size (Gram matrices
+     * over it, Gatys et al. 2017: the region resized to each layer); empty where the statistics have no such form
+     * (W2).
+     */
+    List<Operand<TFloat32>> targetPartStatistics(Ops tf, Map<String, Operand<TFloat32>> features,
+                                                 Operand<TFloat32> part) {
+        if (!(statistics instanceof GramStyleLoss)) {
+            return List.of();
+        }
+        List<Operand<TFloat32>> out = new ArrayList<>();
+        for (String layer : layerOrder) {
+            Operand<TFloat32> f = features.get(layer);
+            Operand<TInt32> size = tf.stridedSlice(tf.shape(f), tf.constant(new int[] {1}), tf.constant(new int[] {3}),
+                    tf.constant(new int[] {1}));
+            out.add(Losses.regionGram(tf, f, tf.image.resizeBilinear(part, size), channels.get(layer)));
+        }
+        return out;
+    }
+
+    /** True for a term built with regions: {@link #setRegions} must be called before it is evaluated. */
+    boolean hasRegions() {
+        return regions;
     }
 
     /**
      * Where each style is painted: per style, its region at every style layer, in layer order, each of that layer's
-     * size ({@link #layerSizes}).
+     * size.
      */
     void setRegions(List<List<StyleRegion>> perStyle) {
         if (!hasRegions()) {
@@ -147,29 +209,11 @@ final class StyleTerm implements LossTerm {
             throw new IllegalArgumentException(perStyle.size() + " regions for " + blend.length + " styles");
         }
         for (int i = 0; i < perStyle.size(); i++) {
-            List<TFloat32> perLayer = new ArrayList<>();
-            for (StyleRegion atLayer : perStyle.get(i)) {
-                perLayer.add(Tensors.of(atLayer.weights(), 1, atLayer.height(), atLayer.width(), 1));
+            for (int l = 0; l < layerOrder.size(); l++) {
+                StyleRegion atLayer = perStyle.get(i).get(l);
+                regionInputs.get(i).get(l).set(Tensors.of(atLayer.weights(), 1, atLayer.height(), atLayer.width(), 1));
             }
-            regionInputs.get(i).set(perLayer);
         }
-    }
-
-    /** What to compute of each style image (fed as the target image): its statistics, every layer's in order. */
-    List<Operand<TFloat32>> targetStatistics() {
-        return targetStatistics;
-    }
-
-    /**
-     * The same over a part of the style image fed as {@link #targetPart} (Gram matrices over a region, Gatys et al.
-     * 2017: the region resized to each layer); empty where the statistics have no such form (W2).
-     */
-    List<Operand<TFloat32>> targetPartStatistics() {
-        return targetPartStatistics;
-    }
-
-    Placeholder<TFloat32> targetPart() {
-        return targetPart;
     }
 
     /**
@@ -198,7 +242,7 @@ final class StyleTerm implements LossTerm {
         List<long[]> shapes = perStyle.get(0).stream().map(Tensors::shape).toList();
         perStyle.forEach(s -> s.forEach(Tensor::close));
         List<TFloat32> blended = new ArrayList<>();
-        int perLayer = values.get(0).size() / layerCount;
+        int perLayer = values.get(0).size() / layerOrder.size();
         for (int start = 0; start < values.get(0).size(); start += perLayer) {
             List<List<float[]>> layerValues = new ArrayList<>();
             for (List<float[]> style : values) {
@@ -213,29 +257,18 @@ final class StyleTerm implements LossTerm {
     }
 
     @Override
-    public String name() {
-        return LossTerms.STYLE;
-    }
-
-    @Override
-    public Operand<TFloat32> value() {
-        return value;
-    }
-
-    @Override
     public boolean ready() {
-        return styleTargets.stream().allMatch(FedTargets::isSet) && regionInputs.stream().allMatch(FedTargets::isSet);
+        return styleTargets.stream().allMatch(FedTargets::isSet)
+                && regionInputs.stream().allMatch(r -> r.stream().allMatch(LaidInput::isSet));
     }
 
     @Override
     public void feed(Session.Runner runner) {
         styleTargets.forEach(t -> t.feed(runner));
-        regionInputs.forEach(r -> r.feed(runner));
     }
 
     @Override
     public void close() {
         styleTargets.forEach(FedTargets::close);
-        regionInputs.forEach(FedTargets::close);
     }
 }

@@ -42,6 +42,13 @@ public final class StyleTransferGraph implements ImageLoss {
     private final Placeholder<TFloat32> image;
     private final Placeholder<TFloat32> targetImage;
     private final Map<String, Operand<TFloat32>> targetFeatures;
+    /** What a style image gives the statistics style term: its statistics, and those over a part of it. */
+    private final List<Operand<TFloat32>> targetStatistics;
+    private final List<Operand<TFloat32>> targetPartStatistics;
+    /** The part of a style image its statistics are taken over, [1, H, W, 1] at the style image's size. */
+    private final Placeholder<TFloat32> targetPart;
+    /** The image as the one part the summed terms sum over, with the inputs they lay over it. */
+    private final WholeImage whole;
     /** The feature MSE content term, or null under self-similarity. */
     private final ContentTerm content;
     /** The self-similarity content term, or null. */
@@ -52,7 +59,6 @@ public final class StyleTransferGraph implements ImageLoss {
     private final NeighbourStyleTerm neighbours;
     /** The content image, for the neighbours' search image. */
     private RgbImage contentImage;
-    private final TotalVariationTerm totalVariation;
     private final TemporalTerm temporal;
     /** Every term, in the order {@link LossTerms} lists them: content, style, tv, temporal where there is one, then the options' own. */
     private final List<LossTerm> terms = new ArrayList<>();
@@ -78,36 +84,37 @@ public final class StyleTransferGraph implements ImageLoss {
             image = tf.withName("image").placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, height, width, 3)));
             targetImage = tf.withName("target_image").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
+            targetPart = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE,
+                    Shape.UNKNOWN_SIZE, 1)));
             Map<String, Operand<TFloat32>> features = network.apply(network.seenWhole(image), layers);
             targetFeatures = network.apply(network.seenWhole(targetImage), layers);
             Map<String, Integer> channels = new LinkedHashMap<>();
             spec.styleLayers().keySet().forEach(layer -> channels.put(layer, arch.outputChannels(layer)));
+            whole = new WholeImage(tf, image, features);
+            Extent extent = whole.extent();
 
-            if (spec.contentLoss() == ContentLoss.SELF_SIMILARITY) {
-                content = null;
-                selfSimilarity = new SelfSimilarityTerm(tf, image, width, height, spec.contentWeight());
-            } else {
-                selfSimilarity = null;
-                content = new ContentTerm(tf, features, spec.contentLayers(), spec.contentWeight());
-            }
-            if (spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS) {
-                style = null;
+            SummedTerms summed = new SummedTerms(spec, extent, channels);
+            summed.all().forEach(term -> term.buildWhole(tf, whole));
+            content = summed.content;
+            selfSimilarity = content != null ? null
+                    : new SelfSimilarityTerm(tf, image, width, height, spec.contentWeight());
+            style = summed.style;
+            temporal = summed.temporal;
+            if (style == null) {
                 Map<String, Integer> strides = new LinkedHashMap<>();
                 spec.styleLayers().keySet().forEach(layer -> strides.put(layer, arch.stride(layer)));
                 neighbours = new NeighbourStyleTerm(tf, features, targetFeatures, targetImage, channels, strides,
                         spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), width, height);
+                targetStatistics = List.of();
+                targetPartStatistics = List.of();
             } else {
                 neighbours = null;
-                style = new StyleTerm(tf, features, targetFeatures, channels, spec.styleLayers(), spec.styleBlend(),
-                        spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions());
+                targetStatistics = style.targetStatistics(tf, targetFeatures);
+                targetPartStatistics = style.targetPartStatistics(tf, targetFeatures, targetPart);
             }
-            totalVariation = new TotalVariationTerm(tf, image, height, width, 3, spec.tvWeight());
-            temporal = spec.hasTemporalTerm() ? new TemporalTerm(tf, image, height, width, spec.temporalWeight()) : null;
-            terms.addAll(List.of(content != null ? content : selfSimilarity, style != null ? style : neighbours,
-                    totalVariation));
-            if (temporal != null) {
-                terms.add(temporal);
-            }
+            terms.add(content != null ? content : selfSimilarity);
+            terms.add(style != null ? style : neighbours);
+            terms.addAll(summed.others);
             for (ImageTerm term : spec.imageTerms()) {
                 terms.add(imageTerm(term, term.value(tf, image, width, height)));
             }
@@ -119,7 +126,7 @@ public final class StyleTransferGraph implements ImageLoss {
             gradient = tf.gradients(totalLoss, List.of(image)).dy(0);
             imageTensor = TFloat32.tensorOf(Shape.of(1, height, width, 3));
         } catch (RuntimeException e) {
-            terms.forEach(LossTerm::close);
+            terms.forEach(LossTerm::close); // nothing laid over the image is set yet
             graph.close();
             throw e;
         }
@@ -192,11 +199,11 @@ public final class StyleTransferGraph implements ImageLoss {
         for (int i = 0; i < styles.size(); i++) {
             RgbImage s = styles.get(i);
             StyleRegion part = parts.get(i);
-            if (part != null && style.targetPartStatistics().isEmpty()) {
+            if (part != null && targetPartStatistics.isEmpty()) {
                 throw new IllegalArgumentException("a part of a style image needs the gram or neighbours style loss");
             }
-            perStyle.add(part == null ? runTargets(s, style.targetStatistics())
-                    : runTargets(s, style.targetPartStatistics(), style.targetPart(), part.resizedTo(s.width(), s.height())));
+            perStyle.add(part == null ? runTargets(s, targetStatistics)
+                    : runTargets(s, targetPartStatistics, targetPart, part.resizedTo(s.width(), s.height())));
         }
         style.setStyleStatistics(perStyle);
     }
@@ -215,10 +222,10 @@ public final class StyleTransferGraph implements ImageLoss {
         for (StyleRegion region : regions) {
             StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
             List<StyleRegion> perLayer = new ArrayList<>();
-            int k = 0;
             for (String layer : spec.styleLayers().keySet()) {
-                long[] size = style.layerSizes().get(k++);
-                perLayer.add(atImage.atLayer(architecture.receptiveReach(List.of(layer)), (int) size[1], (int) size[0]));
+                Shape size = whole.features(layer).shape();
+                perLayer.add(atImage.atLayer(architecture.receptiveReach(List.of(layer)), (int) size.size(2),
+                        (int) size.size(1)));
             }
             perStyle.add(perLayer);
         }
@@ -257,6 +264,7 @@ public final class StyleTransferGraph implements ImageLoss {
         }
         Tensors.write(imageTensor, pixels);
         Session.Runner runner = graph.session().runner().feed(image, imageTensor);
+        whole.feed(runner);
         terms.forEach(term -> term.feed(runner));
         terms.forEach(term -> runner.fetch(term.value()));
         runner.fetch(totalLoss);
@@ -332,6 +340,7 @@ public final class StyleTransferGraph implements ImageLoss {
     @Override
     public void close() {
         terms.forEach(LossTerm::close);
+        whole.close();
         imageTensor.close();
         graph.close();
     }

@@ -27,12 +27,19 @@ final class WassersteinStyleLoss implements StyleLoss {
     }
 
     @Override
-    public List<Operand<TFloat32>> statistics(Ops tf, Operand<TFloat32> features, long channels) {
+    public List<Operand<TFloat32>> sums(Ops tf, Operand<TFloat32> features, long channels) {
         Operand<TFloat32> f = tf.reshape(features, tf.constant(new long[] {-1, channels}));
-        Operand<TFloat32> n = tf.dtypes.cast(tf.shape.size(tf.shape(f), tf.constant(0)), TFloat32.class);
-        Operand<TFloat32> mean = tf.math.mean(f, tf.constant(new int[] {0}), org.tensorflow.op.math.Mean.keepDims(true));
-        Operand<TFloat32> centred = tf.math.sub(f, mean);
-        Operand<TFloat32> covariance = tf.math.div(tf.linalg.matMul(centred, centred, MatMul.transposeA(true)), n);
+        return List.of(tf.reduceSum(f, tf.constant(new int[] {0}), org.tensorflow.op.core.ReduceSum.keepDims(true)),
+                tf.linalg.matMul(f, f, MatMul.transposeA(true)));
+    }
+
+    /** The mean S_1 / n and the covariance S_2 / n - mu^T mu, from the sum of F (1 x C) and F^T F over n positions. */
+    @Override
+    public List<Operand<TFloat32>> statistics(Ops tf, List<Operand<TFloat32>> sums, Operand<TFloat32> positions,
+                                              long channels) {
+        Operand<TFloat32> mean = tf.math.div(sums.get(0), positions);
+        Operand<TFloat32> covariance = tf.math.sub(tf.math.div(sums.get(1), positions),
+                tf.linalg.matMul(mean, mean, MatMul.transposeA(true)));
         return List.of(mean, covariance);
     }
 

@@ -262,16 +262,105 @@ class TiledStyleTransferGraphTest {
         assertThat(org.neuralstyle.image.Sharpness.gridLinesRatio(output, 32)).isBetween(0.9, 1.1);
     }
 
+    /**
+     * The tiled driver knows no formula of its own: W2's means and covariances (sums of F and F^T F) and the
+     * temporal term (weighted squares against a warped frame) tile as Gram matrices do. Loss term by term and
+     * gradient equal the whole image's, with a warped frame and a mask of varying weights.
+     */
     @Test
-    void networksWhoseLayersDoNotLineUpOrOtherStatisticsAreRefused() {
+    void wassersteinStatisticsAndTheTemporalTermTileToo() {
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .styleLoss(StyleLoss.Kind.WASSERSTEIN).build(), net.architecture(), new double[] {2, 1})
+                .withTemporalWeight(50);
+        RgbImage warped = StyleTransferGraphTest.randomImage(SMALL_WIDTH, SMALL_HEIGHT, 7);
+        float[] mask = new float[SMALL_WIDTH * SMALL_HEIGHT];
+        for (int p = 0; p < mask.length; p++) {
+            mask[p] = (p * 7 % 11) / 10f;
+        }
+        float[] whole = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        float[] tiled = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        LossTerms expected;
+        try (StyleTransferGraph graph = new StyleTransferGraph(net, Pooling.MAX, spec, SMALL_WIDTH, SMALL_HEIGHT,
+                EngineSettings.defaults())) {
+            graph.setContent(SMALL_CONTENT);
+            graph.setStyles(TWO_STYLES);
+            graph.setTemporalTarget(warped, mask);
+            expected = graph.evaluate(SMALL_IMAGE.pixels(), whole);
+        }
+        LossTerms actual;
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(net, Pooling.MAX, spec, SMALL_WIDTH,
+                SMALL_HEIGHT, 12, 24, 9, EngineSettings.defaults())) {
+            graph.setContent(SMALL_CONTENT);
+            graph.setStyles(TWO_STYLES);
+            graph.setTemporalTarget(warped, mask);
+            actual = graph.evaluate(SMALL_IMAGE.pixels(), tiled);
+        }
+        assertThat(expected.style()).isPositive();
+        assertThat(expected.temporal()).isPositive();
+        assertThat(actual.temporal()).isCloseTo(expected.temporal(),
+                within(1e-4 * expected.temporal()));
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+    }
+
+    /**
+     * A term added in the test files alone ({@link BrightnessTarget}, a square of a sum over the pixels) joins a
+     * tiled run: summed over the tiles, shown by its name, its value and gradient the whole image's. A term that
+     * does not say it is a sum is refused by name.
+     */
+    @Test
+    void anAddedTermThatIsASumOverThePixelsTiles() {
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .imageTerms(List.of(new BrightnessTarget(40, 90))).build(), net.architecture(), new double[] {1, 1});
+        float[] whole = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        float[] tiled = new float[SMALL_WIDTH * SMALL_HEIGHT * 3];
+        LossTerms expected = wholeEvaluation(net, spec, SMALL_CONTENT, TWO_STYLES, SMALL_IMAGE, whole);
+        LossTerms actual;
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(net, Pooling.MAX, spec, SMALL_WIDTH,
+                SMALL_HEIGHT, 12, 24, 9, EngineSettings.defaults())) {
+            graph.setContent(SMALL_CONTENT);
+            graph.setStyles(TWO_STYLES);
+            actual = graph.evaluate(SMALL_IMAGE.pixels(), tiled);
+        }
+        // the random image's mean is about 127: (127 - 90)^2 * 40, some 5e4
+        assertThat(expected.value("brightness")).isGreaterThan(1e4);
+        assertThat(actual.terms().keySet()).containsExactly("content", "style", "tv", "brightness");
+        assertThat(actual.value("brightness")).isCloseTo(expected.value("brightness"),
+                within(1e-4 * expected.value("brightness")));
+        assertThat(actual.total()).isCloseTo(expected.total(), within(1e-4 * expected.total()));
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+
+        ImageTerm notASum = new ImageTerm() {
+            @Override
+            public String name() {
+                return "median";
+            }
+
+            @Override
+            public org.tensorflow.Operand<org.tensorflow.types.TFloat32> value(org.tensorflow.op.Ops tf,
+                    org.tensorflow.Operand<org.tensorflow.types.TFloat32> image, int width, int height) {
+                return tf.constant(0f);
+            }
+        };
+        LossSpec other = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .imageTerms(List.of(notASum)).build(), net.architecture(), new double[] {1});
+        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, other, 64, 64, 32, 32, 1,
+                EngineSettings.defaults())).hasMessageContaining("median is not a SummedImageTerm");
+    }
+
+    @Test
+    void networksWhoseLayersDoNotLineUpOrTermsThatAreNoSumsAreRefused() {
         NetworkWeights squeeze = NetworkWeights.random(org.neuralstyle.network.SqueezeNet.v1_1(), 1);
         LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(squeeze.architecture()), squeeze.architecture(),
                 new double[] {1});
         assertThatThrownBy(() -> new TiledStyleTransferGraph(squeeze, Pooling.MAX, spec, 64, 64, 32, 32, 1,
                 EngineSettings.defaults())).hasMessageContaining("cannot be tiled");
-        LossSpec w2 = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
-                .styleLoss(StyleLoss.Kind.WASSERSTEIN).build(), net.architecture(), new double[] {1});
-        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, w2, 64, 64, 32, 32, 1,
-                EngineSettings.defaults())).hasMessageContaining("Gram");
+        LossSpec neighbours = LossSpec.of(StyleTransferOptions.defaults(net.architecture(), StyleLoss.Kind.NEIGHBOURS),
+                net.architecture(), new double[] {1});
+        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, neighbours, 64, 64, 32, 32, 1,
+                EngineSettings.defaults())).hasMessageContaining("not neighbours");
+        LossSpec selfSimilarity = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
+                .contentLoss(ContentLoss.SELF_SIMILARITY).build(), net.architecture(), new double[] {1});
+        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, selfSimilarity, 64, 64, 32, 32, 1,
+                EngineSettings.defaults())).hasMessageContaining("self-similarity");
     }
 }

@@ -1,6 +1,7 @@
 package org.neuralstyle.job;
 
 import org.neuralstyle.algorithm.CoarseToFine;
+import org.neuralstyle.algorithm.ContentLoss;
 import org.neuralstyle.algorithm.Initialization;
 import org.neuralstyle.algorithm.LossSpec;
 import org.neuralstyle.algorithm.StyleImage;
@@ -153,14 +154,20 @@ public final class ImageJob {
         String sizeOption = style.width() != null ? "--width " + style.width()
                 : request.scales() != null ? "--scales" : "--content " + content;
         Integer tileSize = request.tileSize();
-        boolean neighbours = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS;
-        if (neighbours && tileSize != null && tileSize > 0) {
-            throw new UserError("--tile-size: --style-loss neighbours paints the output whole (its search is not "
-                    + "split into tiles); leave --tile-size out or use --style-loss gram");
+        // Tiles need every term to be a sum over the picture's parts; neural neighbours' search and the
+        // self-similarity of the content are not, so those cannot fall back on tiles: the output must fit whole.
+        String wholeOnly = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS
+                ? "--style-loss neighbours paints the output whole (its search is not split into tiles); leave "
+                        + "--tile-size out or use --style-loss gram"
+                : options.contentLoss() == ContentLoss.SELF_SIMILARITY
+                ? "--content-loss self-similarity paints the output whole (it compares every part of the picture "
+                        + "with every other); leave --tile-size out or use --content-loss mse"
+                : null;
+        if (wholeOnly != null && tileSize != null && tileSize > 0) {
+            throw new UserError("--tile-size: " + wholeOnly);
         }
-        // Neural neighbours cannot fall back on tiles: the output must fit whole.
         budget.requireImageFits("the output", sizeOption, outputWidth, outputHeight,
-                !neighbours && (tileSize == null || tileSize > 0));
+                wholeOnly == null && (tileSize == null || tileSize > 0));
         options = options.toBuilder().tileSize(tileSize(style, budget, outputWidth, outputHeight, listener)).build();
         if (options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS) {
             options = options.toBuilder().lbfgsHistorySize(lbfgsHistory(style, budget, options.lbfgsHistorySize(),
