@@ -195,6 +195,24 @@ class StudioApiTest {
                 .contains("\"name\":\"--regions-from\"");
     }
 
+    /** The painterly preset paints with neural neighbours, their own weights with them, and the job finishes. */
+    @Test
+    void thePainterlyPresetPaintsWithNeuralNeighbours() throws Exception {
+        start("127.0.0.1", null, 40 << 20, 4096);
+        String content = upload(SharedData.media("content/chelsea.png"));
+        String starry = upload(SharedData.media("style/starry_night.jpg"));
+        HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(starry),
+                "network", "squeezenet", "preset", "painterly", "options", Map.of("--width", "64",
+                        "--iterations", "5")));
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
+        JsonNode job = JSON.readTree(submitted.body());
+        List<String> arguments = new ArrayList<>();
+        job.get("arguments").forEach(a -> arguments.add(a.asText()));
+        assertThat(arguments.get(arguments.indexOf("--style-loss") + 1)).isEqualTo("neighbours");
+        JsonNode done = awaitFinished(job.get("id").asText());
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+    }
+
     @Test
     void waitingJobsCanBeReorderedAndCancelled() throws Exception {
         start("127.0.0.1", null, 40 << 20, 4096);

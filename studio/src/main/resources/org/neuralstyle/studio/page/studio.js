@@ -86,7 +86,7 @@ function buildOptions(options) {
 }
 
 function presetOrder(a, b) {
-  const order = ["preview", "quality", "print"];
+  const order = ["preview", "quality", "painterly", "print"];
   return (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99);
 }
 
