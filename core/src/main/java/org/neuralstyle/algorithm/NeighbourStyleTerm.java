@@ -1,5 +1,6 @@
 package org.neuralstyle.algorithm;
 
+import org.neuralstyle.engine.Precision;
 import org.neuralstyle.engine.Tensors;
 import org.neuralstyle.image.RgbImage;
 import org.tensorflow.Operand;
@@ -34,11 +35,12 @@ final class NeighbourStyleTerm extends FedTerm {
      * engine), with each row's length before, from which a target is rebuilt (key x length + mean). Held also as
      * they were, they took another 260 MB for Starry Night's four turns at 512 px.
      */
-    private record StyleFeatures(float[] mean, float[] lengths, TFloat32 keys) {
+    private record StyleFeatures(float[] mean, float[] lengths, org.tensorflow.Tensor keys) {
 
         /** Row j as it was: key x length + mean, at unit length (a zero row stays zero). */
         void unitTarget(int j, int depth, float[] row, float[] out, int at) {
-            keys.get(j).copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(row, false, false));
+            ((org.tensorflow.ndarray.FloatNdArray) keys).get(j)
+                    .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(row, false, false));
             double norm = 0;
             for (int d = 0; d < depth; d++) {
                 row[d] = row[d] * lengths[j] + mean[d];
@@ -78,7 +80,8 @@ final class NeighbourStyleTerm extends FedTerm {
      */
     NeighbourStyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
                        Operand<TFloat32> targetImage, Map<String, Integer> channels, Map<String, Integer> strides,
-                       Map<String, Double> layers, double[] blend, double weight, int width, int height) {
+                       Map<String, Double> layers, double[] blend, double weight, int width, int height,
+                       Precision precision) {
         super(LossTerms.STYLE);
         this.shares = blend.clone();
         this.gridWidth = Hypercolumns.gridSide(width);
@@ -92,7 +95,7 @@ final class NeighbourStyleTerm extends FedTerm {
         Placeholder<TFloat32> balanced = fed.add(tf, Shape.of(1, 1, 1, depth));
         Operand<TFloat32> image = tf.math.mul(Hypercolumns.of(tf, features, layers, channels, strides, width, height), balanced);
         value(Losses.scaled(tf, cosineDistance(tf, image, targets, coverage), weight));
-        search = new NeighbourSearch(tf, depth);
+        search = new NeighbourSearch(tf, depth, precision);
     }
 
     /**
@@ -139,7 +142,8 @@ final class NeighbourStyleTerm extends FedTerm {
      * by each quarter too, as NNST's flip_aug: four times the candidates, and measured on the cat and Starry Night at
      * 256 px the photo's edges kept better (correlation 0.40 -> 0.45). hypercolumnsOf gives an image's hypercolumns.
      */
-    void setStyles(List<RgbImage> paintings, List<StyleRegion> parts, Function<RgbImage, float[]> hypercolumnsOf) {
+    void setStyles(List<RgbImage> paintings, List<StyleRegion> parts, Function<RgbImage, float[]> hypercolumnsOf,
+                   Session session) {
         List<float[]> hypercolumns = new ArrayList<>();
         for (int i = 0; i < paintings.size(); i++) {
             List<float[]> turns = new ArrayList<>();
@@ -154,7 +158,7 @@ final class NeighbourStyleTerm extends FedTerm {
             }
             hypercolumns.add(concatenated(turns));
         }
-        setStyleRows(hypercolumns);
+        setStyleRows(hypercolumns, session);
     }
 
     private static float[] concatenated(List<float[]> parts) {
@@ -171,7 +175,7 @@ final class NeighbourStyleTerm extends FedTerm {
      * The paintings' hypercolumns, per painting its rows of D values (of the painting and, as candidates alike,
      * of it turned). Each array is turned into search keys in place and let go of here (its entry set to null).
      */
-    private void setStyleRows(List<float[]> hypercolumns) {
+    private void setStyleRows(List<float[]> hypercolumns, Session session) {
         closeStyles();
         balance = Hypercolumns.balance(hypercolumns, layers, channels);
         for (int k = 0; k < hypercolumns.size(); k++) {
@@ -180,7 +184,7 @@ final class NeighbourStyleTerm extends FedTerm {
             scale(rows, balance);
             float[] mean = columnMean(rows, depth);
             float[] lengths = centreToUnitLength(rows, mean, depth);
-            styles.add(new StyleFeatures(mean, lengths, Tensors.of(rows, rows.length / depth, depth)));
+            styles.add(new StyleFeatures(mean, lengths, search.keys(session, rows)));
         }
     }
 

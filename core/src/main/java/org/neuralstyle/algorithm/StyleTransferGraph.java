@@ -104,7 +104,7 @@ public final class StyleTransferGraph implements ImageLoss {
                 Map<String, Integer> strides = new LinkedHashMap<>();
                 spec.styleLayers().keySet().forEach(layer -> strides.put(layer, arch.stride(layer)));
                 neighbours = new NeighbourStyleTerm(tf, features, targetFeatures, targetImage, channels, strides,
-                        spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), width, height);
+                        spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), width, height, engine.precision());
                 targetStatistics = List.of();
                 targetPartStatistics = List.of();
             } else {
@@ -192,7 +192,7 @@ public final class StyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
         }
         if (neighbours != null) {
-            neighbours.setStyles(styles, parts, this::hypercolumnsOf);
+            neighbours.setStyles(styles, parts, this::hypercolumnsOf, graph.session());
             return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
