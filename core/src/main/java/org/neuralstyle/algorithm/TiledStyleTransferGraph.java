@@ -92,11 +92,8 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final TemporalTerm temporal;
     /** Every term, in the order {@link LossTerms} lists them, each with its sums over a tile's core. */
     private final List<SummedTerm> terms = new ArrayList<>();
-    private final List<List<Operand<TFloat32>>> tileSums = new ArrayList<>();
-    /** Per term: its sums over the whole image, fed; the derivative of the loss by each; that fed to pass 2. */
-    private final List<List<Placeholder<TFloat32>>> wholeSums = new ArrayList<>();
-    private final List<List<Output<TFloat32>>> derivatives = new ArrayList<>();
-    private final List<List<Placeholder<TFloat32>>> fedDerivatives = new ArrayList<>();
+    /** Every term's sums, in the terms' order. */
+    private final List<Sum> sums = new ArrayList<>();
     /** d(sum_k &lt;D_k, s_k(tile)&gt;) by the tile and by the core's pixels with the next row and column. */
     private final Output<TFloat32> tileGradient;
     private final Output<TFloat32> pixelsGradient;
@@ -163,28 +160,25 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             spec.imageTerms().forEach(term -> terms.add(overPixels((SummedImageTerm) term)));
             Operand<TFloat32> total = tf.constant(0f);
             Operand<TFloat32> surrogate = tf.constant(0f);
-            List<Placeholder<TFloat32>> allWholeSums = new ArrayList<>();
+            List<Operand<TFloat32>> overTiles = new ArrayList<>();
+            List<Placeholder<TFloat32>> wholes = new ArrayList<>();
+            List<Placeholder<TFloat32>> derivativesIn = new ArrayList<>();
             for (SummedTerm term : terms) {
-                List<Operand<TFloat32>> sums = term.sums(tf, part);
-                List<Placeholder<TFloat32>> fedSums = placeholdersLike(tf, sums);
-                List<Placeholder<TFloat32>> fedD = placeholdersLike(tf, sums);
-                tileSums.add(sums);
-                wholeSums.add(fedSums);
-                fedDerivatives.add(fedD);
-                allWholeSums.addAll(fedSums);
-                total = tf.math.add(total, term.buildFrom(tf, List.copyOf(fedSums)));
-                for (int k = 0; k < sums.size(); k++) {
-                    surrogate = tf.math.add(surrogate, SummedTerm.sumOfAll(tf, tf.math.mul(sums.get(k), fedD.get(k))));
+                List<Operand<TFloat32>> termSums = term.sums(tf, part);
+                List<Placeholder<TFloat32>> whole = placeholdersLike(tf, termSums);
+                List<Placeholder<TFloat32>> derivative = placeholdersLike(tf, termSums);
+                total = tf.math.add(total, term.buildFrom(tf, List.copyOf(whole)));
+                for (int k = 0; k < termSums.size(); k++) {
+                    surrogate = tf.math.add(surrogate, SummedTerm.sumOfAll(tf,
+                            tf.math.mul(termSums.get(k), derivative.get(k))));
                 }
+                overTiles.addAll(termSums);
+                wholes.addAll(whole);
+                derivativesIn.addAll(derivative);
             }
-            var byWholeSums = tf.gradients(total, allWholeSums);
-            int k = 0;
-            for (List<Placeholder<TFloat32>> fedSums : wholeSums) {
-                List<Output<TFloat32>> perTerm = new ArrayList<>();
-                for (int j = 0; j < fedSums.size(); j++) {
-                    perTerm.add(byWholeSums.dy(k++));
-                }
-                derivatives.add(perTerm);
+            var byWholeSums = tf.gradients(total, wholes);
+            for (int k = 0; k < overTiles.size(); k++) {
+                sums.add(new Sum(overTiles.get(k), wholes.get(k), byWholeSums.dy(k), derivativesIn.get(k)));
             }
             var byPixels = tf.gradients(surrogate, List.of(tile, part.pixelsWithNextInput()));
             tileGradient = byPixels.dy(0);
@@ -314,7 +308,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private List<TFloat32> styleStatistics(RgbImage image) {
         TileGrid styleGrid = new TileGrid(image.width(), image.height(), grid.core(), grid.halo(), grid.alignment());
         Set<String> layers = spec.styleLayers().keySet();
-        double[][] sums = new double[styleSums.size()][];
+        double[][] totals = new double[styleSums.size()][];
         for (TileGrid.Tile t : styleGrid.tiles(0, 0)) {
             List<Tensor> fed = new ArrayList<>();
             Session.Runner runner = graph.session().runner();
@@ -322,7 +316,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                 part.feedTile(runner, image.pixels(), image.width(), t, layers, fed);
                 styleSums.forEach(runner::fetch);
                 try (Result result = runner.run()) {
-                    addTo(sums, result, 0);
+                    addTo(totals, result);
                 }
             } finally {
                 fed.forEach(Tensor::close);
@@ -331,7 +325,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         List<Tensor> fed = new ArrayList<>();
         Session.Runner runner = graph.session().runner();
         try {
-            feedSums(runner, styleWholeSums, sums, fed);
+            feedSums(runner, styleWholeSums, totals, fed);
             for (String layer : layers) {
                 int s = strides.get(layer);
                 long positions = (long) ceilDiv(image.height(), s) * ceilDiv(image.width(), s);
@@ -410,15 +404,15 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
         int passes = gradientOut == null ? tiles.size() : 2 * tiles.size();
         int done = 0;
-        List<Operand<TFloat32>> allTileSums = tileSums.stream().flatMap(List::stream).toList();
-        double[][] sums = new double[allTileSums.size()][];
+        double[][] totals = new double[sums.size()][];
         for (TileGrid.Tile t : tiles) {
-            runTile(pixels, t, (runner, fed) -> allTileSums.forEach(runner::fetch), result -> addTo(sums, result, 0));
+            runTile(pixels, t, (runner, fed) -> sums.forEach(sum -> runner.fetch(sum.overTile())),
+                    result -> addTo(totals, result));
             tileDone.accept(++done, passes);
         }
         Map<String, Double> values = new LinkedHashMap<>();
         List<float[]> d = new ArrayList<>();
-        double total = totals(sums, gradientOut != null, values, d);
+        double total = values(totals, gradientOut != null, values, d);
         if (gradientOut != null) {
             for (TileGrid.Tile t : tiles) {
                 runTile(pixels, t, (runner, fed) -> {
@@ -435,23 +429,21 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     }
 
     /**
-     * Each term's value from the whole image's sums into {@code values}, and with {@code derivatives} the
+     * Each term's value from the whole image's sums into {@code values}, and with {@code withDerivatives} the
      * derivative of the loss by every sum, in order, into {@code d}; returns the total.
      */
-    private double totals(double[][] sums, boolean withDerivatives, Map<String, Double> values, List<float[]> d) {
+    private double values(double[][] totals, boolean withDerivatives, Map<String, Double> values, List<float[]> d) {
         List<Tensor> fed = new ArrayList<>();
         Session.Runner runner = graph.session().runner();
         try {
-            int k = 0;
-            for (List<Placeholder<TFloat32>> fedSums : wholeSums) {
-                double[][] termSums = Arrays.copyOfRange(sums, k, k + fedSums.size());
-                feedSums(runner, fedSums, termSums, fed);
-                k += fedSums.size();
+            for (int k = 0; k < sums.size(); k++) {
+                Placeholder<TFloat32> whole = sums.get(k).whole();
+                runner.feed(whole, keep(fed, Tensors.of(toFloats(totals[k]), whole.shape().asArray())));
             }
             terms.forEach(term -> term.feed(runner));
             terms.forEach(term -> runner.fetch(term.value()));
             if (withDerivatives) {
-                derivatives.forEach(perTerm -> perTerm.forEach(runner::fetch));
+                sums.forEach(sum -> runner.fetch(sum.derivative()));
             }
             try (Result result = runner.run()) {
                 double total = 0;
@@ -471,11 +463,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     }
 
     private void feedDerivatives(Session.Runner runner, List<float[]> d, List<Tensor> fed) {
-        int k = 0;
-        for (List<Placeholder<TFloat32>> perTerm : fedDerivatives) {
-            for (Placeholder<TFloat32> p : perTerm) {
-                runner.feed(p, keep(fed, Tensors.of(d.get(k++), p.shape().asArray())));
-            }
+        for (int k = 0; k < sums.size(); k++) {
+            Placeholder<TFloat32> in = sums.get(k).derivativeIn();
+            runner.feed(in, keep(fed, Tensors.of(d.get(k), in.shape().asArray())));
         }
     }
 
@@ -496,10 +486,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         }
     }
 
-    /** Adds each fetched sum (from index {@code first} on) to its running total, in double. */
-    private static void addTo(double[][] sums, Result result, int first) {
+    /** Adds each fetched sum to its running total, in double. */
+    private static void addTo(double[][] sums, Result result) {
         for (int k = 0; k < sums.length; k++) {
-            float[] values = Tensors.toArray(result.get(first + k));
+            float[] values = Tensors.toArray(result.get(k));
             if (sums[k] == null) {
                 sums[k] = new double[values.length];
             }
@@ -512,12 +502,16 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private static void feedSums(Session.Runner runner, List<Placeholder<TFloat32>> inputs, double[][] sums,
                                  List<Tensor> fed) {
         for (int k = 0; k < inputs.size(); k++) {
-            float[] values = new float[sums[k].length];
-            for (int i = 0; i < values.length; i++) {
-                values[i] = (float) sums[k][i];
-            }
-            runner.feed(inputs.get(k), keep(fed, Tensors.of(values, inputs.get(k).shape().asArray())));
+            runner.feed(inputs.get(k), keep(fed, Tensors.of(toFloats(sums[k]), inputs.get(k).shape().asArray())));
         }
+    }
+
+    private static float[] toFloats(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return out;
     }
 
     private static <T extends Tensor> T keep(List<Tensor> fed, T tensor) {
@@ -529,5 +523,13 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     public void close() {
         terms.forEach(LossTerm::close);
         graph.close();
+    }
+
+    /**
+     * One of a term's sums: over a tile's core (fetched in pass 1), over the whole image (fed to the terms' values),
+     * the derivative of the loss by it (fetched with them), and that derivative fed back to pass 2.
+     */
+    private record Sum(Operand<TFloat32> overTile, Placeholder<TFloat32> whole, Output<TFloat32> derivative,
+                       Placeholder<TFloat32> derivativeIn) {
     }
 }
