@@ -32,9 +32,15 @@ final class Hypercolumns {
         return Math.max(1, imageSide / STRIDE);
     }
 
-    /** The hypercolumns of an image of known size; strides: each layer's ({@link NetworkArchitecture#stride}). */
-    static Operand<TFloat32> of(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Double> layers,
-                                Map<String, Integer> channels, Map<String, Integer> strides, int width, int height) {
+    /**
+     * The hypercolumns of an image of known size as their layers' blocks, [1, H/4, W/4, C_l] each in the layers'
+     * order, not put side by side: the loss sums over them block by block ({@link NeighbourStyleTerm#cosineDistance})
+     * without writing and reading the whole hypercolumn again. Strides: each layer's
+     * ({@link NetworkArchitecture#stride}).
+     */
+    static List<Operand<TFloat32>> blocks(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Double> layers,
+                                          Map<String, Integer> channels, Map<String, Integer> strides, int width,
+                                          int height) {
         return onGrid(tf, features, layers, channels, strides,
                 tf.constant(new int[] {gridSide(height), gridSide(width)}));
     }
@@ -45,7 +51,7 @@ final class Hypercolumns {
         Operand<TInt32> side = tf.stridedSlice(tf.shape(image), tf.constant(new int[] {1}), tf.constant(new int[] {3}),
                 tf.constant(new int[] {1}));
         Operand<TInt32> grid = tf.math.maximum(tf.math.floorDiv(side, tf.constant(STRIDE)), tf.constant(1));
-        return onGrid(tf, features, layers, channels, strides, grid);
+        return tf.concat(onGrid(tf, features, layers, channels, strides, grid), tf.constant(3));
     }
 
     /**
@@ -53,9 +59,9 @@ final class Hypercolumns {
      * of the grid and averaged down by it, so that every one of its positions counts; sampled at the grid's points
      * alone, the pixels between them went unseen by the fine layers and the picture took the grid's lines.
      */
-    private static Operand<TFloat32> onGrid(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Double> layers,
-                                            Map<String, Integer> channels, Map<String, Integer> strides,
-                                            Operand<TInt32> grid) {
+    private static List<Operand<TFloat32>> onGrid(Ops tf, Map<String, Operand<TFloat32>> features,
+                                                  Map<String, Double> layers, Map<String, Integer> channels,
+                                                  Map<String, Integer> strides, Operand<TInt32> grid) {
         List<Operand<TFloat32>> blocks = new ArrayList<>();
         for (Map.Entry<String, Double> layer : layers.entrySet()) {
             Operand<TFloat32> f = tf.math.mul(features.get(layer.getKey()),
@@ -70,7 +76,7 @@ final class Hypercolumns {
                         List.of(1L, (long) finer, (long) finer, 1L), "VALID"));
             }
         }
-        return tf.concat(blocks, tf.constant(3));
+        return blocks;
     }
 
     /**

@@ -28,22 +28,29 @@ class NeighbourStyleTermTest {
     private static final int W = 3;
     private static final int D = 4;
 
+    /**
+     * With every layer's balance 1 and with one of its own (b = 0.5, 2 on the first block's channels, 3, 1 on the
+     * second's): sum_p c_p (1 - <b F_p, T_p> / |b F_p|) / N, worked out here on the hypercolumn put together.
+     */
     @Test
     void theCosineDistanceIsTheCoverageWeightedMeanOfOneMinusCosine() {
         float[] features = randomValues(H * W * D, 1, 0.3);
         float[] targets = unitRows(randomValues(H * W * D, 2, 0));
         float[] coverage = {1, 0, 0.5f, 1, 1, 0.25f};
-        double expected = 0;
-        for (int p = 0; p < H * W; p++) {
-            double dot = 0;
-            double norm = 0;
-            for (int d = 0; d < D; d++) {
-                dot += features[p * D + d] * targets[p * D + d];
-                norm += features[p * D + d] * features[p * D + d];
+        for (float[] balance : new float[][] {{1, 1, 1, 1}, {0.5f, 2, 3, 1}}) {
+            double expected = 0;
+            for (int p = 0; p < H * W; p++) {
+                double dot = 0;
+                double norm = 0;
+                for (int d = 0; d < D; d++) {
+                    double balanced = balance[d] * features[p * D + d];
+                    dot += balanced * targets[p * D + d];
+                    norm += balanced * balanced;
+                }
+                expected += coverage[p] * (1 - dot / Math.sqrt(norm)) / (H * W);
             }
-            expected += coverage[p] * (1 - dot / Math.sqrt(norm)) / (H * W);
+            assertThat(cosineDistance(features, targets, balance, coverage, null)).isCloseTo(expected, within(1e-6));
         }
-        assertThat(cosineDistance(features, targets, coverage, null)).isCloseTo(expected, within(1e-6));
     }
 
     /** Features of size about 0.05 to 2, where the normalisation's curvature is largest. */
@@ -53,14 +60,15 @@ class NeighbourStyleTermTest {
         float[] targets = unitRows(randomValues(H * W * D, 4, 0));
         float[] coverage = {1, 0.5f, 1, 0.75f, 1, 1};
         float[] gradient = new float[features.length];
-        cosineDistance(features, targets, coverage, gradient);
+        float[] balance = {0.5f, 2, 3, 1};
+        cosineDistance(features, targets, balance, coverage, gradient);
         float step = 1e-3f;
         for (int i = 0; i < features.length; i++) {
             float original = features[i];
             features[i] = original + step;
-            double plus = cosineDistance(features, targets, coverage, null);
+            double plus = cosineDistance(features, targets, balance, coverage, null);
             features[i] = original - step;
-            double minus = cosineDistance(features, targets, coverage, null);
+            double minus = cosineDistance(features, targets, balance, coverage, null);
             features[i] = original;
             double numeric = (plus - minus) / (2 * step);
             assertThat((double) gradient[i]).as("d/dF[" + i + "]").isCloseTo(numeric, within(2e-3 + 2e-2 * Math.abs(numeric)));
@@ -101,13 +109,29 @@ class NeighbourStyleTermTest {
         }
     }
 
-    /** The term's value; its gradient with respect to the features into gradientOut where given. */
-    private static double cosineDistance(float[] features, float[] targets, float[] coverage, float[] gradientOut) {
+    /**
+     * The term's value, the hypercolumn given as two blocks of two channels (two layers) and the balance folded in
+     * as the term feeds it (b T and b^2); its gradient with respect to the features into gradientOut where given.
+     */
+    private static double cosineDistance(float[] features, float[] targets, float[] balance, float[] coverage,
+                                         float[] gradientOut) {
+        float[] balancedTargets = targets.clone();
+        float[] squared = new float[D];
+        for (int i = 0; i < balancedTargets.length; i++) {
+            balancedTargets[i] *= balance[i % D];
+        }
+        for (int d = 0; d < D; d++) {
+            squared[d] = balance[d] * balance[d];
+        }
         try (GraphSession graph = new GraphSession(EngineSettings.defaults())) {
             Ops tf = graph.ops();
             Placeholder<TFloat32> f = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, H, W, D)));
-            Operand<TFloat32> value = NeighbourStyleTerm.cosineDistance(tf, f,
-                    tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(new float[][][][] {reshape(targets)})),
+            List<Operand<TFloat32>> blocks = List.of(
+                    tf.slice(f, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {1, H, W, 2})),
+                    tf.slice(f, tf.constant(new int[] {0, 0, 0, 2}), tf.constant(new int[] {1, H, W, 2})));
+            Operand<TFloat32> value = NeighbourStyleTerm.cosineDistance(tf, blocks,
+                    tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(new float[][][][] {reshape(balancedTargets)})),
+                    tf.reshape(tf.constant(squared), tf.constant(new long[] {1, 1, 1, D})),
                     tf.reshape(tf.constant(coverage), tf.constant(new long[] {1, H, W, 1})));
             Output<TFloat32> gradient = tf.gradients(value, List.of(f)).dy(0);
             try (TFloat32 in = Tensors.of(features, 1, H, W, D)) {
