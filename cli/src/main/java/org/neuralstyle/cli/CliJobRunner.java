@@ -39,7 +39,7 @@ final class CliJobRunner implements JobRunner {
     /**
      * The presets the page offers: a fast look, the defaults at a screen size, neural neighbours (the pictures
      * closer to the painting's palette and strokes in five of six pairs, docs/neighbours.md, at about twice the time
-     * and 2 to 4 times the memory, so not the default) and a print-size 16-bit output.
+     * and 2 to 3 times the memory, so not the default yet) and a print-size 16-bit output.
      */
     static final Map<String, Map<String, String>> PRESETS = Map.of(
             "preview", Map.of("--width", "256", "--iterations", "150"),

@@ -7,12 +7,15 @@ import org.tensorflow.Result;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.FloatNdArray;
+import org.tensorflow.ndarray.buffer.ByteDataBuffer;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.linalg.MatMul;
 import org.tensorflow.types.TBfloat16;
 import org.tensorflow.types.TFloat32;
+
+import java.util.List;
 
 /**
  * Exact nearest neighbours by cosine similarity between unit-length rows: one matrix product of a block of queries
@@ -32,9 +35,7 @@ final class NeighbourSearch {
     private final Placeholder<TFloat32> queries;
     /** The keys as the search holds them: fp32, or bf16 where the engine computes in it. */
     private final Placeholder<?> keys;
-    /** Float rows in, the keys out (bf16), where the search holds them in bf16; else null. */
-    private final Placeholder<TFloat32> floatKeys;
-    private final Operand<TBfloat16> bf16Keys;
+    private final Precision precision;
     private final Placeholder<TFloat32> keyScale;
     private final Operand<TFloat32> nearest;
     private final Operand<TFloat32> similarity;
@@ -51,21 +52,18 @@ final class NeighbourSearch {
         this.depth = depth;
         queries = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE, depth)));
         keyScale = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE)));
+        this.precision = precision;
         Operand<TFloat32> product;
         if (precision == Precision.BF16) {
             Placeholder<TBfloat16> held = tf.placeholder(TBfloat16.class,
                     Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE, depth)));
             keys = held;
-            floatKeys = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE, depth)));
-            bf16Keys = tf.dtypes.cast(floatKeys, TBfloat16.class);
             product = tf.dtypes.cast(tf.linalg.matMul(tf.dtypes.cast(queries, TBfloat16.class), held,
                     MatMul.transposeB(true)), TFloat32.class);
         } else {
             Placeholder<TFloat32> held = tf.placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(Shape.UNKNOWN_SIZE, depth)));
             keys = held;
-            floatKeys = null;
-            bf16Keys = null;
             product = tf.linalg.matMul(queries, held, MatMul.transposeB(true));
         }
         // The distance 1 - s, each key's column divided by (alpha + its distance to the nearest query): the
@@ -78,20 +76,43 @@ final class NeighbourSearch {
     }
 
     /**
-     * Rows of unit length (row-major, count x depth) as the keys this search holds: a tensor the caller owns, whose
-     * rows read back as floats ({@link FloatNdArray}).
+     * Rows of unit length as the keys this search holds: a tensor the caller owns, whose rows read back as floats
+     * ({@link FloatNdArray}). The rows come in pieces (row-major, depth values a row), written straight into the
+     * tensor, rounded to bf16 here where the search is in bf16, and each piece let go of as soon as it is in (its
+     * entry set to null): no second copy of the painting's features, in Java or in the engine, at any time.
      */
-    Tensor keys(Session session, float[] rows) {
-        int count = rows.length / depth;
-        if (floatKeys == null) {
-            return Tensors.of(rows, count, depth);
-        }
-        try (TFloat32 input = Tensors.of(rows, count, depth);
-             Result result = session.runner().feed(floatKeys, input).fetch(bf16Keys).run()) {
-            TBfloat16 held = TBfloat16.tensorOf(Shape.of(count, depth));
-            ((TBfloat16) result.get(0)).copyTo(held); // the result's own tensor goes with it
+    Tensor keys(List<float[]> pieces) {
+        long count = pieces.stream().mapToLong(p -> p.length / depth).sum();
+        Shape shape = Shape.of(count, depth);
+        Tensor held = precision == Precision.BF16 ? TBfloat16.tensorOf(shape) : TFloat32.tensorOf(shape);
+        try {
+            ByteDataBuffer bytes = held.asRawTensor().data();
+            long at = 0;
+            for (int k = 0; k < pieces.size(); k++) {
+                float[] piece = pieces.get(k);
+                pieces.set(k, null);
+                if (precision == Precision.BF16) {
+                    bytes.asShorts().offset(at).write(bf16(piece));
+                } else {
+                    bytes.asFloats().offset(at).write(piece);
+                }
+                at += piece.length;
+            }
             return held;
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
         }
+    }
+
+    /** bfloat16 bit patterns of the values, rounded to the nearest (ties to even), as TensorFlow's cast rounds. */
+    static short[] bf16(float[] values) {
+        short[] out = new short[values.length];
+        for (int i = 0; i < values.length; i++) {
+            int bits = Float.floatToRawIntBits(values[i]);
+            out[i] = Float.isNaN(values[i]) ? (short) 0x7FC0 : (short) ((bits + 0x7FFF + ((bits >>> 16) & 1)) >>> 16);
+        }
+        return out;
     }
 
     /**

@@ -161,7 +161,7 @@ final class NeighbourStyleTerm extends FedTerm {
      */
     void setStyles(List<RgbImage> paintings, List<StyleRegion> parts, Function<RgbImage, float[]> hypercolumnsOf,
                    Session session) {
-        List<float[]> hypercolumns = new ArrayList<>();
+        List<List<float[]>> hypercolumns = new ArrayList<>();
         for (int i = 0; i < paintings.size(); i++) {
             List<float[]> turns = new ArrayList<>();
             RgbImage turned = paintings.get(i);
@@ -173,9 +173,25 @@ final class NeighbourStyleTerm extends FedTerm {
                 turned = turned.quarterTurned();
                 part = part == null ? null : part.quarterTurned();
             }
-            hypercolumns.add(concatenated(turns));
+            hypercolumns.add(turns);
         }
-        setStyleRows(hypercolumns, session);
+        setStyleRows(hypercolumns);
+    }
+
+    /**
+     * The paintings' hypercolumns, per painting its rows of D values in pieces (the painting and, as candidates
+     * alike, it turned). The pieces are turned into search keys in place and let go of as the keys take them.
+     */
+    private void setStyleRows(List<List<float[]>> hypercolumns) {
+        closeStyles();
+        balance = Hypercolumns.balance(hypercolumns.stream().flatMap(List::stream).toList(), layers, channels);
+        for (List<float[]> pieces : hypercolumns) {
+            pieces.forEach(rows -> scale(rows, balance));
+            float[] mean = columnMean(pieces, depth);
+            List<float[]> lengths = new ArrayList<>();
+            pieces.forEach(rows -> lengths.add(centreToUnitLength(rows, mean, depth)));
+            styles.add(new StyleFeatures(mean, concatenated(lengths), search.keys(pieces)));
+        }
     }
 
     private static float[] concatenated(List<float[]> parts) {
@@ -186,23 +202,6 @@ final class NeighbourStyleTerm extends FedTerm {
             at += p.length;
         }
         return all;
-    }
-
-    /**
-     * The paintings' hypercolumns, per painting its rows of D values (of the painting and, as candidates alike,
-     * of it turned). Each array is turned into search keys in place and let go of here (its entry set to null).
-     */
-    private void setStyleRows(List<float[]> hypercolumns, Session session) {
-        closeStyles();
-        balance = Hypercolumns.balance(hypercolumns, layers, channels);
-        for (int k = 0; k < hypercolumns.size(); k++) {
-            float[] rows = hypercolumns.get(k);
-            hypercolumns.set(k, null);
-            scale(rows, balance);
-            float[] mean = columnMean(rows, depth);
-            float[] lengths = centreToUnitLength(rows, mean, depth);
-            styles.add(new StyleFeatures(mean, lengths, search.keys(session, rows)));
-        }
     }
 
     /**
@@ -300,13 +299,17 @@ final class NeighbourStyleTerm extends FedTerm {
         }
     }
 
-    static float[] columnMean(float[] rows, int depth) {
-        int n = rows.length / depth;
+    /** The mean row of rows given in pieces (row-major, depth values a row). */
+    static float[] columnMean(List<float[]> pieces, int depth) {
         double[] sum = new double[depth];
-        for (int r = 0; r < n; r++) {
-            for (int d = 0; d < depth; d++) {
-                sum[d] += rows[r * depth + d];
+        long n = 0;
+        for (float[] rows : pieces) {
+            for (int r = 0; r < rows.length / depth; r++) {
+                for (int d = 0; d < depth; d++) {
+                    sum[d] += rows[r * depth + d];
+                }
             }
+            n += rows.length / depth;
         }
         float[] mean = new float[depth];
         for (int d = 0; d < depth; d++) {

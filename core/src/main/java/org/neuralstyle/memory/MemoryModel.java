@@ -63,12 +63,14 @@ public final class MemoryModel {
 
     /**
      * Neural neighbours' arrays per hypercolumn value of the picture (a quarter of its size each way, depth D):
-     * the painting's own at the same size turned four ways, kept as they are, as search keys in Java and in the
-     * engine (12 copies), and the picture's targets, search image and hypercolumns with their gradients (about 6);
-     * measured 1.6 GB above Gram's peak for the cat at 512 x 341 with Starry Night (D = 1600), 3.3 GB for a
-     * 512 x 640 portrait with The Scream: 90 bytes (18 floats and the engine's working copies).
+     * the painting's at the same size turned four ways, as they come out of the network and then as search keys
+     * (written into the keys piece by piece, no second copy), and the picture's targets, search image and
+     * hypercolumns with their gradients. Measured above Gram's peak, the built-in SqueezeNet (D = 1600), 2-core
+     * Xeon, 2026-12-03: Grace Hopper and The Scream at 512 x 600, 1.55 GB with the search in bf16 (50 bytes a
+     * value), 1.74 GB in fp32 (57); the cat and Starry Night at 512 x 341, 0.65 GB in bf16 (37). 90 bytes before
+     * the keys were written straight in (the painting's features were copied twice on the way).
      */
-    static final double NEIGHBOUR_BYTES_PER_VALUE = 90;
+    static final double NEIGHBOUR_BYTES_PER_VALUE = 60;
 
     /** The bytes neural neighbours add to an optimisation of width x height with hypercolumns of the given depth. */
     public static long neighbourBytes(int depth, long width, long height) {

@@ -60,6 +60,18 @@ class NeighbourSearchTest {
         assertThat(clear).as("queries with a clear nearest key").isGreaterThan(20);
     }
 
+    /** bf16 keeps a float's top 16 bits, rounded to the nearest, ties to even (TensorFlow's cast does the same). */
+    @Test
+    void bf16RoundsToTheNearestTiesToEven() {
+        float one = 1f;
+        float halfUlp = Float.intBitsToFloat(0x3F808000); // exactly between bf16 0x3F80 (1.0) and 0x3F81
+        float aboveHalf = Float.intBitsToFloat(0x3F808001);
+        float oddHalf = Float.intBitsToFloat(0x3F818000); // between 0x3F81 and 0x3F82: to the even 0x3F82
+        short[] bits = NeighbourSearch.bf16(new float[] {one, halfUlp, aboveHalf, oddHalf, -0.5f});
+        assertThat(bits).containsExactly((short) 0x3F80, (short) 0x3F80, (short) 0x3F81, (short) 0x3F82,
+                (short) 0xBF00);
+    }
+
     private static float[] unitRows(java.util.Random random, int count, int depth) {
         float[] rows = new float[count * depth];
         for (int r = 0; r < count; r++) {
@@ -104,7 +116,7 @@ class NeighbourSearchTest {
                                                  double completeness, int depth) {
         try (GraphSession graph = new GraphSession(EngineSettings.defaults())) {
             NeighbourSearch search = new NeighbourSearch(graph.ops(), depth, precision);
-            try (Tensor keyRows = search.keys(graph.session(), keys)) {
+            try (Tensor keyRows = search.keys(new java.util.ArrayList<>(java.util.List.of(keys)))) {
                 return search.nearest(graph.session(), queries, keyRows, completeness);
             }
         }
