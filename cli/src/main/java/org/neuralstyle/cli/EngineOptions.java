@@ -16,9 +16,9 @@ final class EngineOptions {
     Integer threads;
 
     @Option(names = "--precision", paramLabel = "fp32|bf16|auto",
-            description = "Number format of the network's convolutions: bf16 on CPUs with AVX512_BF16 or AMX "
-                    + "(the loss and optimiser stay fp32; elsewhere it runs in fp32 with a note), fp32, or auto: "
-                    + "bf16 where the processor has it (default: auto).")
+            description = "Number format of the network's convolutions (and of the neural-neighbour search): bf16 "
+                    + "on CPUs with AVX512_BF16 or AMX (the loss and optimiser stay fp32; elsewhere it runs in fp32 "
+                    + "with a note), fp32, or auto: bf16 where the processor has it (default: auto).")
     String precision;
 
     /** These options with another --precision (null: none given). */
