@@ -1,6 +1,7 @@
 package org.neuralstyle.algorithm;
 
 import org.neuralstyle.engine.Tensors;
+import org.neuralstyle.network.NetworkArchitecture;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
@@ -198,19 +199,26 @@ final class StyleTerm extends SummedTerm {
     }
 
     /**
-     * Where each style is painted: per style, its region at every style layer, in layer order, each of that layer's
-     * size.
+     * Where each style is painted: one region per style (null: everywhere), any size, resized to the image and to
+     * each style layer's size, where each layer sees it shrunk by half its receptive reach
+     * ({@link StyleRegion#atLayer}). Only for a term built with regions.
      */
-    void setRegions(List<List<StyleRegion>> perStyle) {
+    void setRegions(List<StyleRegion> regions, NetworkArchitecture architecture) {
         if (!hasRegions()) {
             throw new IllegalStateException("this loss was built without style regions");
         }
-        if (perStyle.size() != blend.length) {
-            throw new IllegalArgumentException(perStyle.size() + " regions for " + blend.length + " styles");
+        if (regions.size() != blend.length) {
+            throw new IllegalArgumentException(regions.size() + " regions for " + blend.length + " styles");
         }
-        for (int i = 0; i < perStyle.size(); i++) {
+        for (int i = 0; i < regions.size(); i++) {
+            StyleRegion region = regions.get(i);
+            StyleRegion atImage = region == null ? StyleRegion.everywhere(extent.width(), extent.height())
+                    : region.resizedTo(extent.width(), extent.height());
             for (int l = 0; l < layerOrder.size(); l++) {
-                StyleRegion atLayer = perStyle.get(i).get(l);
+                String layer = layerOrder.get(l);
+                Extent.Size size = extent.at(layer);
+                StyleRegion atLayer = atImage.atLayer(architecture.receptiveReach(List.of(layer)), size.columns(),
+                        size.rows());
                 regionInputs.get(i).get(l).set(Tensors.of(atLayer.weights(), 1, atLayer.height(), atLayer.width(), 1));
             }
         }

@@ -218,18 +218,7 @@ public final class StyleTransferGraph implements ImageLoss {
             neighbours.setRegions(regions);
             return;
         }
-        List<List<StyleRegion>> perStyle = new ArrayList<>();
-        for (StyleRegion region : regions) {
-            StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
-            List<StyleRegion> perLayer = new ArrayList<>();
-            for (String layer : spec.styleLayers().keySet()) {
-                Shape size = whole.features(layer).shape();
-                perLayer.add(atImage.atLayer(architecture.receptiveReach(List.of(layer)), (int) size.size(2),
-                        (int) size.size(1)));
-            }
-            perStyle.add(perLayer);
-        }
-        style.setRegions(perStyle);
+        style.setRegions(regions, architecture);
     }
 
     @Override

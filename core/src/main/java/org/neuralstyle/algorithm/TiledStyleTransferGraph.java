@@ -127,13 +127,13 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             }
         }
         int alignment = 1;
-        Map<String, Long> positions = new LinkedHashMap<>();
+        Map<String, Extent.Size> sizes = new LinkedHashMap<>();
         Map<String, Integer> channels = new LinkedHashMap<>();
         for (String layer : spec.layers()) {
             int s = strideOf(arch, layer);
             strides.put(layer, s);
             channels.put(layer, arch.outputChannels(layer));
-            positions.put(layer, (long) ceilDiv(height, s) * ceilDiv(width, s));
+            sizes.put(layer, new Extent.Size(ceilDiv(height, s), ceilDiv(width, s))); // SAME padding rounds up
             alignment = Math.max(alignment, s);
         }
         this.spec = spec;
@@ -144,7 +144,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                 ceilDiv(halo, alignment) * alignment, alignment);
         this.shifts = new Random(seed);
         this.exact = grid.halo() >= exactHalo(arch, spec.layers());
-        Extent extent = new Extent(width, height, positions);
+        Extent extent = new Extent(width, height, sizes);
         this.graph = new GraphSession(engine);
         try {
             Ops tf = graph.ops();
@@ -355,18 +355,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException("one region per style, for a loss built with style regions");
         }
         painted = StyleRegion.painted(regions, width, height);
-        List<List<StyleRegion>> perStyle = new ArrayList<>();
-        for (StyleRegion region : regions) {
-            StyleRegion atImage = region == null ? StyleRegion.everywhere(width, height) : region.resizedTo(width, height);
-            List<StyleRegion> perLayer = new ArrayList<>();
-            for (String layer : spec.styleLayers().keySet()) {
-                int s = strides.get(layer);
-                perLayer.add(atImage.atLayer(architecture.receptiveReach(List.of(layer)), ceilDiv(width, s),
-                        ceilDiv(height, s)));
-            }
-            perStyle.add(perLayer);
-        }
-        style.setRegions(perStyle);
+        style.setRegions(regions, architecture);
     }
 
     @Override

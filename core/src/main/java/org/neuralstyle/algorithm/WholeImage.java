@@ -33,9 +33,10 @@ final class WholeImage implements ImagePart, AutoCloseable {
 
     /** The image's size and its positions at each layer it has features at. */
     Extent extent() {
-        Map<String, Long> positions = new LinkedHashMap<>();
-        features.forEach((layer, f) -> positions.put(layer, f.shape().size(1) * f.shape().size(2)));
-        return new Extent((int) pixels.shape().size(2), (int) pixels.shape().size(1), positions);
+        Map<String, Extent.Size> sizes = new LinkedHashMap<>();
+        features.forEach((layer, f) -> sizes.put(layer, new Extent.Size((int) f.shape().size(1),
+                (int) f.shape().size(2))));
+        return new Extent((int) pixels.shape().size(2), (int) pixels.shape().size(1), sizes);
     }
 
     @Override
