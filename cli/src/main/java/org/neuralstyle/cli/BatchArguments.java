@@ -1,6 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.options.ArgumentList;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.util.ArrayList;
@@ -34,7 +35,7 @@ final class BatchArguments {
                     current = batchWords;
                 } else if (single.findOption(name) != null || video.findOption(name) != null) {
                     current = jobWords;
-                } else if (!isNumber(word)) {
+                } else if (!ArgumentList.isNumber(word)) {
                     throw new UserError("batch: " + name + " is not an option of batch, nor of a single run "
                             + "(see neural-style batch --help and neural-style --help)");
                 }
@@ -51,15 +52,5 @@ final class BatchArguments {
             normalised.addAll(words.subList(marker + 1, words.size()));
         }
         return normalised;
-    }
-
-    /** A negative value such as {@code --style-weight -1} is the option's word, not an option. */
-    private static boolean isNumber(String word) {
-        try {
-            Double.parseDouble(word);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 }

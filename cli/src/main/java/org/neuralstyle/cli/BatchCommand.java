@@ -1,6 +1,7 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.run.ArgumentRun;
 import org.neuralstyle.job.WeightsCache;
 import org.neuralstyle.job.JobListener;
 import org.neuralstyle.batch.BatchFolder;
@@ -188,7 +189,7 @@ final class BatchCommand implements Callable<Integer> {
     private int submit(BatchSpec spec, List<BatchJob> jobs, BatchFolder folder) throws IOException {
         long largest = 0;
         for (BatchJob job : jobs) {
-            InProcessRun.Result checked = InProcessRun.check(job.arguments(folder.outputOf(job)));
+            ArgumentRun.Result checked = ArgumentRun.check(job.arguments(folder.outputOf(job)));
             if (!checked.succeeded()) {
                 throw new UserError("--submit: job " + job.name() + " cannot run: " + checked.message()
                         + " (nothing was submitted)");
@@ -321,14 +322,14 @@ final class BatchCommand implements Callable<Integer> {
         return new BatchRun.Executor() {
             @Override
             public String check(List<String> arguments) {
-                InProcessRun.Result result = InProcessRun.check(arguments);
+                ArgumentRun.Result result = ArgumentRun.check(arguments);
                 return result.succeeded() ? null : result.message();
             }
 
             @Override
             public BatchRun.Outcome run(List<String> arguments, Path log) {
                 try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(log), true)) {
-                    InProcessRun.Result result = InProcessRun.run(arguments, JobListener.NONE, out, weights);
+                    ArgumentRun.Result result = ArgumentRun.run(arguments, JobListener.NONE, out, weights);
                     return new BatchRun.Outcome(result.succeeded(), result.status() == StylizeCommand.EXIT_INTERRUPTED,
                             result.message());
                 } catch (IOException e) {

@@ -3,22 +3,22 @@ package org.neuralstyle.cli;
 import org.neuralstyle.engine.CpuFeatures;
 import org.neuralstyle.engine.EngineSettings;
 import org.neuralstyle.job.EngineChoice;
+import org.neuralstyle.job.options.JobOptions;
 import picocli.CommandLine.Option;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code --threads}, {@code --precision}: the engine settings every command that runs TensorFlow shares. */
+/**
+ * {@code --threads}, {@code --precision} for the commands outside jobs that run TensorFlow (bench), with the jobs' help.
+ */
 final class EngineOptions {
 
-    @Option(names = "--threads", paramLabel = "N", description = "CPU threads for TensorFlow (default: all cores).")
+    @Option(names = "--threads", paramLabel = "N", description = JobOptions.THREADS_HELP)
     Integer threads;
 
-    @Option(names = "--precision", paramLabel = "fp32|bf16|auto",
-            description = "Number format of the network's convolutions (and of the neural-neighbour search): bf16 "
-                    + "on CPUs with AVX512_BF16 or AMX (the loss and optimiser stay fp32; elsewhere it runs in fp32 "
-                    + "with a note), fp32, or auto: bf16 where the processor has it (default: auto).")
+    @Option(names = "--precision", paramLabel = "fp32|bf16|auto", description = JobOptions.PRECISION_HELP)
     String precision;
 
     /** These options with another --precision (null: none given). */

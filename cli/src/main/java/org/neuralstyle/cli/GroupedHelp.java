@@ -1,15 +1,17 @@
 package org.neuralstyle.cli;
 
+import org.neuralstyle.job.options.JobKind;
+import org.neuralstyle.job.options.JobOption;
+import org.neuralstyle.job.options.JobOptions;
+import org.neuralstyle.job.options.OptionGroup;
 import picocli.CommandLine;
 import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The option list of {@code --help} in groups with headings, the common ones first, so that the first screen
@@ -18,33 +20,13 @@ import java.util.Set;
  */
 final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
 
-    private static final Map<String, List<String>> GROUPS = groups();
+    /** The command line's own options (the rest are the jobs', grouped in their table) and their headings. */
+    private static final Map<String, OptionGroup> OWN = Map.of("--settings-from", OptionGroup.INPUT_OUTPUT);
 
-    private static Map<String, List<String>> groups() {
-        Map<String, List<String>> g = new LinkedHashMap<>();
-        g.put("Input and output", List.of("--content", "--styles", "--output", "--overwrite", "--settings-from",
-                "--bit-depth", "--jpeg-quality", "--checkpoint-output", "--checkpoint-iterations", "--progress-plot",
-                "--print-iterations", "--keep-best", "--verbose"));
-        g.put("Style", List.of("--style-strength", "--style-weight", "--content-weight", "--tv-weight", "--style-scales",
-                "--style-masks", "--style-image-masks", "--regions-from", "--style-blend-weights", "--style-loss",
-                "--content-loss", "--style-layers", "--content-layers", "--style-layer-weight-exp", "--content-weight-blend",
-                "--pooling"));
-        g.put("Size and memory", List.of("--width", "--scales", "--scale-iterations", "--tile-size", "--max-memory"));
-        g.put("Colour", List.of("--colors", "--preserve-colors"));
-        g.put("Optimisation", List.of("--iterations", "--seed", "--optimizer", "--initial", "--initial-noiseblend",
-                "--learning-rate", "--learning-rate-decay", "--learning-rate-decay-steps", "--average-decay",
-                "--carry-adam-state", "--lbfgs-history", "--beta1", "--beta2", "--epsilon"));
-        g.put("Network and weights", List.of("--network", "--weights", "--input-normalization", "--precision",
-                "--threads"));
-        g.put("Video", List.of("--video-init", "--later-iterations", "--temporal-weight", "--temporal-frames",
-                "--flow-tolerance", "--early-stop", "--frames", "--frame-rate", "--frames-folder", "--keep-frames"));
-        return g;
-    }
-
-    /** The heading an option is listed under ("Other" for one no group names): the studio groups its form the same way. */
-    static String groupOf(String optionName) {
-        return GROUPS.entrySet().stream().filter(g -> g.getValue().contains(optionName)).map(Map.Entry::getKey)
-                .findFirst().orElse("Other");
+    /** The heading an option is listed under: a job option's group, else "Other", so that none is ever hidden. */
+    static OptionGroup groupOf(String optionName, JobKind kind) {
+        return JobOptions.find(optionName, kind).map(JobOption::group)
+                .orElse(OWN.getOrDefault(optionName, OptionGroup.OTHER));
     }
 
     /** Puts the grouped list in place of picocli's single one, for a command and nothing else. */
@@ -56,25 +38,26 @@ final class GroupedHelp implements CommandLine.IHelpSectionRenderer {
     @Override
     public String render(Help help) {
         CommandSpec spec = help.commandSpec();
-        Set<OptionSpec> listed = new HashSet<>();
+        JobKind kind = spec.name().equals("video") ? JobKind.VIDEO : JobKind.IMAGE;
+        // Within a group: the job's options in the table's order, then the command line's own.
+        List<OptionSpec> ordered = new ArrayList<>();
+        for (JobOption option : JobOptions.of(kind)) {
+            OptionSpec found = spec.findOption(option.name());
+            if (found != null) {
+                ordered.add(found);
+            }
+        }
+        spec.options().stream().filter(o -> !ordered.contains(o)).forEach(ordered::add);
         StringBuilder text = new StringBuilder();
-        for (Map.Entry<String, List<String>> group : GROUPS.entrySet()) {
+        for (OptionGroup group : OptionGroup.values()) {
             Help.Layout layout = help.createDefaultLayout();
-            for (String name : group.getValue()) {
-                OptionSpec option = spec.findOption(name);
-                if (option != null && !option.hidden() && listed.add(option)) {
+            for (OptionSpec option : ordered) {
+                if (!option.hidden() && groupOf(option.longestName(), kind) == group) {
                     layout.addOption(option, help.parameterLabelRenderer());
                 }
             }
-            append(text, group.getKey(), layout);
+            append(text, group.heading(), layout);
         }
-        Help.Layout rest = help.createDefaultLayout();
-        for (OptionSpec option : spec.options()) {
-            if (!option.hidden() && !listed.contains(option)) {
-                rest.addOption(option, help.parameterLabelRenderer());
-            }
-        }
-        append(text, "Other", rest);
         return text.toString();
     }
 

@@ -1,20 +1,20 @@
 package org.neuralstyle.cli;
 
 import org.neuralstyle.job.UserError;
+import org.neuralstyle.job.options.JobKind;
+import org.neuralstyle.job.run.JobRun;
 import picocli.CommandLine;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.NoSuchFileException;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Entry point of the {@code neural-style} program. */
 public final class Main {
 
-    static final int EXIT_RUNTIME_ERROR = 1;
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_RUNTIME_ERROR = JobRun.RUNTIME_ERROR;
+    static final int EXIT_USAGE = JobRun.USAGE;
 
     private Main() {
     }
@@ -51,10 +51,11 @@ public final class Main {
     /** The program around a given stylize command (the studio sets its listener and mode). */
     static CommandLine commandLine(PrintWriter out, PrintWriter err, StylizeCommand stylize) {
         CommandLine cli = new CommandLine(stylize);
+        JobOptionSpecs.addTo(cli.getCommandSpec(), JobKind.IMAGE);
+        JobOptionSpecs.addTo(cli.getSubcommands().get("video").getCommandSpec(), JobKind.VIDEO);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
-        cli.setResourceBundle(new DefaultsHelp()); // the defaults the help text shows
         GroupedHelp.install(cli);
         GroupedHelp.install(cli.getSubcommands().get("video"));
         // Usage mistakes: one line and a pointer to --help, not the whole usage text.
@@ -64,9 +65,7 @@ public final class Main {
         });
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             err.println("neural-style: " + describe(ex));
-            boolean verbose = commandLine.getCommand() instanceof StylizeCommand command && command.verbose
-                    || commandLine.getCommand() instanceof VideoCommand video && video.verbose;
-            if (verbose) {
+            if (parseResult.hasMatchedOption("--verbose")) {
                 ex.printStackTrace(err);
             }
             return ex instanceof CommandLine.ParameterException ? EXIT_USAGE : EXIT_RUNTIME_ERROR;
@@ -75,15 +74,6 @@ public final class Main {
     }
 
     static String describe(Exception ex) {
-        if (ex instanceof NoSuchFileException missing) {
-            String reason = missing.getReason();
-            return missing.getFile() + ": " + (reason == null ? "file not found" : reason);
-        }
-        if (ex instanceof UserError || ex instanceof IOException || ex instanceof UncheckedIOException
-                || ex instanceof IllegalArgumentException || ex instanceof ArithmeticException
-                || ex instanceof CommandLine.ParameterException) {
-            return ex.getMessage();
-        }
-        return "internal error: " + ex + " (run with --verbose for details)";
+        return ex instanceof CommandLine.ParameterException ? ex.getMessage() : JobRun.describe(ex);
     }
 }

@@ -8,6 +8,7 @@ import org.neuralstyle.models.BuiltInNetwork;
 import org.neuralstyle.models.Downloader;
 import org.neuralstyle.models.ModelCache;
 import org.neuralstyle.network.Networks;
+import org.neuralstyle.studio.LocalJobRunner;
 import org.neuralstyle.studio.StudioServer;
 import org.neuralstyle.studio.StudioSettings;
 import picocli.CommandLine.Command;
@@ -61,7 +62,7 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     public Integer call() throws IOException, InterruptedException {
         StudioSettings settings = settings();
         Map<String, Path> offered = networks();
-        CliJobRunner runner = new CliJobRunner(CliJobRunner.networks(offered), offered.keySet().iterator().next());
+        LocalJobRunner runner = new LocalJobRunner(LocalJobRunner.networks(offered), offered.keySet().iterator().next());
         CountDownLatch stopped = new CountDownLatch(1);
         StudioServer server;
         try {

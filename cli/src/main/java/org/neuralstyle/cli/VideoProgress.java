@@ -5,39 +5,36 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.neuralstyle.algorithm.IterationProgress;
-import org.neuralstyle.algorithm.StyleTransferResult;
 import org.neuralstyle.video.FrameReport;
-import org.neuralstyle.job.JobListener;
+import org.neuralstyle.job.run.Display;
+import org.neuralstyle.job.run.FrameLines;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Locale;
 
 /**
- * Shows a video run's progress by frames: frames done of all, the current frame's loss, and an ETA from the
- * mean time of the frames this run finished after the first (which takes longer). A bar on a terminal; a line
- * per finished frame otherwise (and above the bar too, so a terminal keeps the record).
+ * Shows a video run's progress by frames on a console: a bar with frames done of all, the current frame's loss and
+ * the ETA on a terminal; a line per finished frame ({@link FrameLines}), above the bar too, so a terminal keeps the
+ * record.
  */
-final class VideoProgress implements JobListener, AutoCloseable {
+final class VideoProgress implements Display {
 
     private final PrintWriter out;
     private final boolean terminal;
+    private final FrameLines lines;
     private ProgressBar bar;
     private int frame;
-    private Duration laterFramesTime = Duration.ZERO;
-    private int laterFrames;
-    private Duration firstFrameTime;
-    private int remainingAfterCurrent;
 
     VideoProgress(PrintWriter out, boolean terminal) {
         this.out = out;
         this.terminal = terminal;
+        this.lines = new FrameLines(this::printLine);
     }
 
     @Override
     public void onFrameStart(int frame, int frames, int iterations) {
         this.frame = frame;
-        this.remainingAfterCurrent = frames - frame;
+        lines.onFrameStart(frame, frames, iterations);
         if (terminal && bar == null) {
             bar = new ProgressBarBuilder().setTaskName("frames").setInitialMax(frames)
                     .setStyle(ProgressBarStyle.COLORFUL_UNICODE_BLOCK).setUpdateIntervalMillis(250).continuousUpdate()
@@ -50,45 +47,20 @@ final class VideoProgress implements JobListener, AutoCloseable {
     public void onIteration(IterationProgress p) {
         if (bar != null) {
             bar.setExtraMessage(String.format(Locale.ROOT, " frame %d it %d/%d loss %.3g eta %s", frame,
-                    p.iteration(), p.iterations(), p.loss().total(), eta()));
+                    p.iteration(), p.iterations(), p.loss().total(), lines.eta()));
         }
     }
 
     @Override
     public void onFrameDone(FrameReport r) {
-        if (r.frame() == 1) {
-            firstFrameTime = r.elapsed();
-        } else {
-            laterFrames++;
-            laterFramesTime = laterFramesTime.plus(r.elapsed());
-        }
-        String line = String.format(Locale.ROOT, "frame %d/%d  %d iterations%s  loss %.4e  %.1fs  eta %s",
-                r.frame(), r.frames(), r.iterations(),
-                r.ending() == StyleTransferResult.Ending.REACHED_STOP_LOSS
-                        ? " (reached the previous frame's loss)" : "",
-                r.loss().total(), r.elapsed().toMillis() / 1000.0, eta());
         if (bar != null) {
             bar.stepTo(r.frame());
-            bar.pause();
-            System.err.print("\r\033[K");
-            System.err.flush();
-            out.println(line);
-            out.flush();
-            bar.resume();
-        } else {
-            out.println(line);
-            out.flush();
         }
+        lines.onFrameDone(r);
     }
 
-    /** Frames left times the mean later-frame time (the first frame's while there is no later one yet). */
-    private String eta() {
-        Duration perFrame = laterFrames > 0 ? laterFramesTime.dividedBy(laterFrames) : firstFrameTime;
-        if (perFrame == null) {
-            return "?";
-        }
-        long seconds = perFrame.multipliedBy(remainingAfterCurrent).toSeconds();
-        return String.format(Locale.ROOT, "%d:%02d", seconds / 60, seconds % 60);
+    private void printLine(String line) {
+        AboveTheBar.print(bar, out, line);
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.ImageEncoding;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.io.ShellWords;
+import org.neuralstyle.job.run.ArgumentRun;
 import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.neuralstyle.testing.SharedData;
 import picocli.CommandLine;
@@ -86,7 +87,15 @@ class DocumentedCommandsTest {
                     StringWriter err = new StringWriter();
                     real = SettingsFrom.apply(Main.commandLine(new PrintWriter(Writer.nullWriter()),
                             new PrintWriter(err)).getCommandSpec(), real, new PrintWriter(err));
-                    InProcessRun.Result result = InProcessRun.check(real);
+                    // The command line reads it, and so does the jobs' own reader (the studio's and batch's), with
+                    // every check a run makes before its work.
+                    try {
+                        Main.commandLine(new PrintWriter(Writer.nullWriter()), new PrintWriter(Writer.nullWriter()))
+                                .parseArgs(real.toArray(String[]::new));
+                    } catch (CommandLine.ParameterException e) {
+                        throw new AssertionError(what + " -> " + e.getMessage(), e);
+                    }
+                    ArgumentRun.Result result = ArgumentRun.check(real);
                     assertThat(result.succeeded()).as(what + " -> " + result.message()).isTrue();
                     checked++;
                 } else {

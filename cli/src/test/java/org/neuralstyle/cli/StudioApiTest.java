@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.neuralstyle.studio.LocalJobRunner;
 import org.neuralstyle.studio.StudioServer;
 import org.neuralstyle.studio.StudioSettings;
 import org.neuralstyle.testing.SharedData;
@@ -48,7 +49,7 @@ class StudioApiTest {
         Path data = temp.resolve("data");
         Path squeezenet = BuiltInSqueezeNet.file();
         server = StudioServer.start(new StudioSettings(host, 0, data, token, maxUpload, maxSide),
-                new CliJobRunner(CliJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
+                new LocalJobRunner(LocalJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
         base = "http://127.0.0.1:" + server.port();
         return data;
     }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.neuralstyle.image.ImageFiles;
 import org.neuralstyle.image.RgbImage;
+import org.neuralstyle.studio.LocalJobRunner;
 import org.neuralstyle.studio.StudioServer;
 import org.neuralstyle.studio.StudioSettings;
 import org.neuralstyle.testing.SharedData;
@@ -77,7 +78,7 @@ class StudioBrowserTest {
     private StudioServer startServer() throws IOException {
         return StudioServer.start(new StudioSettings("127.0.0.1", 0, data, null,
                         StudioSettings.DEFAULT_MAX_UPLOAD_BYTES, StudioSettings.DEFAULT_MAX_IMAGE_SIDE),
-                new CliJobRunner(CliJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
+                new LocalJobRunner(LocalJobRunner.networks(Map.of("squeezenet", squeezenet)), "squeezenet"));
     }
 
     @AfterEach

@@ -4,6 +4,7 @@ import org.neuralstyle.testing.BuiltInSqueezeNet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.neuralstyle.job.options.DefaultsText;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -198,12 +199,12 @@ class WeightFilesCliTest {
         // Neural neighbours' weights are their own, the same on every network.
         var neighbours = org.neuralstyle.algorithm.StyleTransferOptions.defaults(Vgg.vgg19(),
                 org.neuralstyle.algorithm.StyleLoss.Kind.NEIGHBOURS);
-        assertThat(text).contains("Content loss weight (default: " + DefaultsHelp.text(vgg.contentWeight()) + "; squeezenet "
-                + DefaultsHelp.text(squeezenet.contentWeight()) + "; --style-loss neighbours "
-                + DefaultsHelp.text(neighbours.contentWeight()) + ")");
-        assertThat(text).contains("Style loss weight (default: " + DefaultsHelp.text(vgg.styleWeight()) + "; squeezenet "
-                + DefaultsHelp.text(squeezenet.styleWeight()) + "; --style-loss neighbours "
-                + DefaultsHelp.text(neighbours.styleWeight()) + ")");
+        assertThat(text).contains("Content loss weight (default: " + DefaultsText.text(vgg.contentWeight()) + "; squeezenet "
+                + DefaultsText.text(squeezenet.contentWeight()) + "; --style-loss neighbours "
+                + DefaultsText.text(neighbours.contentWeight()) + ")");
+        assertThat(text).contains("Style loss weight (default: " + DefaultsText.text(vgg.styleWeight()) + "; squeezenet "
+                + DefaultsText.text(squeezenet.styleWeight()) + "; --style-loss neighbours "
+                + DefaultsText.text(neighbours.styleWeight()) + ")");
         assertThat(text).contains("Optimisation steps (default: " + vgg.iterations() + "; squeezenet "
                 + squeezenet.iterations() + ")");
         assertThat(text).contains("Adam epsilon (default: 1e-8)");

@@ -27,6 +27,9 @@ import java.util.Optional;
  */
 public record RecordedSettings(String version, List<String> arguments, Map<String, String> inputs) {
 
+    /** The program's name and version, as {@code --version} says it and pictures record it. */
+    public static final String PROGRAM_VERSION = "neural-style 0.1.0";
+
     private static final String COMMAND = "command: ";
     private static final String INPUT = "input: ";
 

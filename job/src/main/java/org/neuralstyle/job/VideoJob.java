@@ -45,6 +45,11 @@ public final class VideoJob {
     /** Weights shared with the other jobs of this process (batch, studio); null: read for this job. */
     private final WeightsCache weightsCache;
 
+    /** Where the video (or its folder of frames) goes. */
+    public Path output() {
+        return request.output();
+    }
+
     public VideoJob(VideoRequest request, WeightsCache weightsCache) {
         this.request = request;
         this.weightsCache = weightsCache;

@@ -1,5 +1,9 @@
 package org.neuralstyle.studio;
 
+import org.neuralstyle.job.options.JobKind;
+import org.neuralstyle.job.options.JobOption;
+import org.neuralstyle.job.options.JobOptions;
+
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -42,6 +46,41 @@ public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOp
         public OptionInfo {
             choices = List.copyOf(choices);
         }
+    }
+
+    /**
+     * The presets the page offers: a fast look, the defaults at a screen size, neural neighbours (the pictures closer
+     * to the painting's palette and strokes in five of six pairs, docs/neighbours.md, at about twice the time and 2 to
+     * 3 times the memory, so not the default yet) and a print-size 16-bit output.
+     */
+    public static final Map<String, Map<String, String>> PRESETS = Map.of(
+            "preview", Map.of("--width", "256", "--iterations", "150"),
+            "quality", Map.of("--width", "768"),
+            "painterly", Map.of("--style-loss", "neighbours"),
+            "print", Map.of("--width", "2400", "--bit-depth", "16"));
+
+    /**
+     * The options of the jobs' own table ({@link JobOptions}) that a studio job may set, with the help and defaults
+     * --help shows, the presets above, and the networks this server offers.
+     *
+     * @param networks network name -> weights file (null: the program's own lookup)
+     */
+    public static OptionCatalogue of(Map<String, String> networks, String defaultNetwork) {
+        return new OptionCatalogue(infos(JobKind.IMAGE), infos(JobKind.VIDEO), PRESETS, networks, defaultNetwork);
+    }
+
+    private static List<OptionInfo> infos(JobKind kind) {
+        return JobOptions.of(kind).stream().filter(JobOption::forStudio).map(OptionCatalogue::info).toList();
+    }
+
+    private static OptionInfo info(JobOption option) {
+        String label = option.label();
+        // "adam|lbfgs": a list to choose from; a number: one value of a numeric type (not a comma list).
+        List<String> choices = label.matches("[a-z0-9-]+(\\|[a-z0-9-]+)+") ? List.of(label.split("\\|")) : List.of();
+        boolean number = choices.isEmpty() && option.shape() == JobOption.Shape.VALUE
+                && Number.class.isAssignableFrom(option.type());
+        return new OptionInfo(option.name(), label, option.help(), !option.takesValue(), option.group().heading(),
+                choices, number);
     }
 
     /** An option of image jobs, or of video jobs. */

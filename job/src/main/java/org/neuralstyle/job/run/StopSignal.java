@@ -1,4 +1,4 @@
-package org.neuralstyle.cli;
+package org.neuralstyle.job.run;
 
 import org.neuralstyle.job.JobListener;
 
@@ -10,7 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Ctrl-C during a run: instead of dying with nothing, ask the optimisation to stop and give the main thread
  * time to write the best image so far. The JVM exits once {@link #finished()} is called (or after a grace period).
  */
-final class StopSignal implements JobListener, AutoCloseable {
+public final class StopSignal implements JobListener, AutoCloseable {
 
     private static final long GRACE_SECONDS = 120;
 
@@ -18,7 +18,7 @@ final class StopSignal implements JobListener, AutoCloseable {
     private final CountDownLatch done = new CountDownLatch(1);
     private final Thread hook;
 
-    StopSignal() {
+    public StopSignal() {
         hook = new Thread(() -> {
             requested.set(true);
             try {
@@ -36,7 +36,7 @@ final class StopSignal implements JobListener, AutoCloseable {
     }
 
     /** The outputs are written; a pending shutdown may go ahead. */
-    void finished() {
+    public void finished() {
         done.countDown();
     }
 
