@@ -4,10 +4,15 @@ import org.neuralstyle.network.NetworkArchitecture;
 import org.neuralstyle.network.Pooling;
 import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.settings.InvalidSetting;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+
+import static org.neuralstyle.settings.InvalidSetting.requireAtLeast;
+import static org.neuralstyle.settings.InvalidSetting.requireNonNegative;
+import static org.neuralstyle.settings.InvalidSetting.requirePositive;
 
 /**
  * Every weight and schedule of a style transfer. The defaults ({@link #defaults(NetworkArchitecture)}) are the one
@@ -40,21 +45,15 @@ public record StyleTransferOptions(
         ContentLoss contentLoss) {
 
     public StyleTransferOptions {
-        requireNonNegative(contentWeight, "content weight");
-        requireNonNegative(styleWeight, "style weight");
-        requireNonNegative(tvWeight, "tv weight");
+        requireNonNegative(contentWeight, "contentWeight", "content weight");
+        requireNonNegative(styleWeight, "styleWeight", "style weight");
+        requireNonNegative(tvWeight, "tvWeight", "tv weight");
         if (!(contentWeightBlend >= 0 && contentWeightBlend <= 1)) {
-            throw new IllegalArgumentException("content weight blend must be in [0, 1], got " + contentWeightBlend);
+            throw new InvalidSetting("contentWeightBlend", "content weight blend", "must be in [0, 1]", contentWeightBlend);
         }
-        if (!(styleLayerWeightExp > 0) || Double.isInfinite(styleLayerWeightExp)) {
-            throw new IllegalArgumentException("style layer weight exponent must be positive, got " + styleLayerWeightExp);
-        }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations must be at least 1, got " + iterations);
-        }
-        if (lbfgsHistorySize < 1) {
-            throw new IllegalArgumentException("L-BFGS history size must be at least 1, got " + lbfgsHistorySize);
-        }
+        requirePositive(styleLayerWeightExp, "styleLayerWeightExp", "style layer weight exponent");
+        requireAtLeast(iterations, 1, "iterations", "iterations");
+        requireAtLeast(lbfgsHistorySize, 1, "lbfgsHistorySize", "L-BFGS history size");
         if (pooling == null || adam == null || optimizer == null || initialization == null) {
             throw new IllegalArgumentException("pooling, optimiser and initialisation must be set");
         }
@@ -65,7 +64,8 @@ public record StyleTransferOptions(
             throw new IllegalArgumentException("tile size must be 0 (whole image) or positive, got " + tileSize);
         }
         if (!(averageDecay >= 0 && averageDecay < 1)) {
-            throw new IllegalArgumentException("averaging decay must be in [0, 1) (0: no averaging), got " + averageDecay);
+            throw new InvalidSetting("averageDecay", "averaging decay", "must be in [0, 1) (0: no averaging)",
+                    averageDecay);
         }
         contentLayers = layerWeights(contentLayers, "content");
         styleLayers = layerWeights(styleLayers, "style");
@@ -351,12 +351,6 @@ public record StyleTransferOptions(
                     tvWeight, iterations, pooling, adam, optimizer, lbfgsHistorySize, initialization, seed, preserveColors,
                     contentLayers, styleLayers, colors, styleLoss, averageDecay, carryAdamState, tileSize,
                     imageTerms, contentLoss);
-        }
-    }
-
-    private static void requireNonNegative(double value, String what) {
-        if (!(value >= 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + " must be a non-negative number, got " + value);
         }
     }
 }

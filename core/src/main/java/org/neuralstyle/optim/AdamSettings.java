@@ -1,5 +1,7 @@
 package org.neuralstyle.optim;
 
+import org.neuralstyle.settings.InvalidSetting;
+
 /** Adam's hyper-parameters (Kingma and Ba 2015); defaults as the reference implementation. */
 public record AdamSettings(LearningRateSchedule schedule, double beta1, double beta2, double epsilon) {
 
@@ -9,14 +11,12 @@ public record AdamSettings(LearningRateSchedule schedule, double beta1, double b
 
     public AdamSettings {
         if (!(beta1 >= 0 && beta1 < 1)) {
-            throw new IllegalArgumentException("beta1 must be in [0, 1), got " + beta1);
+            throw new InvalidSetting("beta1", "beta1", "must be in [0, 1)", beta1);
         }
         if (!(beta2 >= 0 && beta2 < 1)) {
-            throw new IllegalArgumentException("beta2 must be in [0, 1), got " + beta2);
+            throw new InvalidSetting("beta2", "beta2", "must be in [0, 1)", beta2);
         }
-        if (!(epsilon > 0)) {
-            throw new IllegalArgumentException("epsilon must be positive, got " + epsilon);
-        }
+        InvalidSetting.requirePositive(epsilon, "epsilon", "epsilon");
     }
 
     /** The reference implementation's betas and epsilon with this learning rate schedule. */

@@ -1,5 +1,10 @@
 package org.neuralstyle.optim;
 
+import org.neuralstyle.settings.InvalidSetting;
+
+import static org.neuralstyle.settings.InvalidSetting.requireAtLeast;
+import static org.neuralstyle.settings.InvalidSetting.requirePositive;
+
 /** The learning rate for each optimisation step (step counted from 0). */
 public sealed interface LearningRateSchedule {
 
@@ -8,7 +13,7 @@ public sealed interface LearningRateSchedule {
     /** The same rate throughout (the reference implementation's default). */
     record Constant(double rate) implements LearningRateSchedule {
         public Constant {
-            requirePositive(rate, "learning rate");
+            requirePositive(rate, "learningRate", "learning rate");
         }
 
         @Override
@@ -23,13 +28,11 @@ public sealed interface LearningRateSchedule {
      */
     record ExponentialDecay(double initialRate, double factor, int interval) implements LearningRateSchedule {
         public ExponentialDecay {
-            requirePositive(initialRate, "learning rate");
+            requirePositive(initialRate, "learningRate", "learning rate");
             if (!(factor > 0 && factor <= 1)) {
-                throw new IllegalArgumentException("learning rate decay factor must be in (0, 1], got " + factor);
+                throw new InvalidSetting("learningRateDecay", "learning rate decay factor", "must be in (0, 1]", factor);
             }
-            if (interval < 1) {
-                throw new IllegalArgumentException("learning rate decay interval must be at least 1 step, got " + interval);
-            }
+            requireAtLeast(interval, 1, "learningRateDecayInterval", "learning rate decay interval");
         }
 
         @Override
@@ -39,10 +42,6 @@ public sealed interface LearningRateSchedule {
     }
 
     /**
-     * From {@code initialRate} to {@code finalRate} over {@code steps} steps, geometrically (a straight line on
-     * a log scale), then {@code finalRate}: large steps while the picture forms, small ones to settle detail.
-     */
-    /**
      * The rate a network recommends for a run of this many iterations: constant where the two rates are the same,
      * else annealed from the first to the last.
      */
@@ -50,13 +49,15 @@ public sealed interface LearningRateSchedule {
         return finalRate == initialRate ? new Constant(initialRate) : Annealed.over(initialRate, finalRate, iterations);
     }
 
+    /**
+     * From {@code initialRate} to {@code finalRate} over {@code steps} steps, geometrically (a straight line on
+     * a log scale), then {@code finalRate}: large steps while the picture forms, small ones to settle detail.
+     */
     record Annealed(double initialRate, double finalRate, int steps) implements LearningRateSchedule {
         public Annealed {
-            requirePositive(initialRate, "learning rate");
-            requirePositive(finalRate, "final learning rate");
-            if (steps < 1) {
-                throw new IllegalArgumentException("annealing needs at least 1 step, got " + steps);
-            }
+            requirePositive(initialRate, "learningRate", "learning rate");
+            requirePositive(finalRate, "finalLearningRate", "final learning rate");
+            requireAtLeast(steps, 1, "annealingSteps", "annealing steps");
         }
 
         @Override
@@ -81,12 +82,6 @@ public sealed interface LearningRateSchedule {
         public Annealed forRun(int runIterations, boolean fromAFinishedPicture) {
             Annealed run = over(initialRate, finalRate, runIterations);
             return fromAFinishedPicture ? new Annealed(Math.sqrt(initialRate * finalRate), finalRate, run.steps()) : run;
-        }
-    }
-
-    private static void requirePositive(double value, String what) {
-        if (!(value > 0) || Double.isInfinite(value)) {
-            throw new IllegalArgumentException(what + " must be positive, got " + value);
         }
     }
 }

@@ -18,6 +18,7 @@ import org.neuralstyle.network.Networks;
 import org.neuralstyle.network.Pooling;
 import org.neuralstyle.optim.AdamSettings;
 import org.neuralstyle.optim.LearningRateSchedule;
+import org.neuralstyle.settings.InvalidSetting;
 import org.neuralstyle.weights.InputConvention;
 import org.neuralstyle.weights.WeightFiles;
 
@@ -27,6 +28,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -94,36 +96,41 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
      * the library reads too ({@link StyleTransferOptions#defaults(NetworkArchitecture)}).
      */
     public StyleTransferOptions options(NetworkArchitecture architecture) {
+        try {
+            return resolved(architecture);
+        } catch (InvalidSetting e) {
+            // The records check their settings; the user hears it of the option that set it.
+            String option = OPTION_OF_SETTING.get(e.setting());
+            throw option == null ? e : new UserError(e.sayingOption(option));
+        }
+    }
+
+    /** The option that sets each setting the records check (by the record component's name). */
+    private static final Map<String, String> OPTION_OF_SETTING = Map.ofEntries(
+            Map.entry("contentWeight", "--content-weight"), Map.entry("styleWeight", "--style-weight"),
+            Map.entry("tvWeight", "--tv-weight"), Map.entry("contentWeightBlend", "--content-weight-blend"),
+            Map.entry("styleLayerWeightExp", "--style-layer-weight-exp"), Map.entry("iterations", "--iterations"),
+            Map.entry("lbfgsHistorySize", "--lbfgs-history"), Map.entry("averageDecay", "--average-decay"),
+            Map.entry("beta1", "--beta1"), Map.entry("beta2", "--beta2"), Map.entry("epsilon", "--epsilon"),
+            Map.entry("learningRate", "--learning-rate"), Map.entry("learningRateDecay", "--learning-rate-decay"),
+            Map.entry("learningRateDecayInterval", "--learning-rate-decay-steps"));
+
+    private StyleTransferOptions resolved(NetworkArchitecture architecture) {
         StyleTransferOptions defaults = StyleTransferOptions.defaults(architecture, styleLossKind());
-        AdamSettings adam = defaults.adam();
         double contentWeight = orDefault(this.contentWeight, contentLossKind() == ContentLoss.SELF_SIMILARITY
                 ? ContentLoss.SELF_SIMILARITY_WEIGHT : defaults.contentWeight());
         double styleStrength = orDefault(this.styleStrength, DEFAULT_STYLE_STRENGTH);
         requirePositive(styleStrength, "--style-strength");
         double styleWeight = orDefault(this.styleWeight, defaults.styleWeight()) * styleStrength;
-        double tvWeight = orDefault(this.tvWeight, defaults.tvWeight());
-        double contentWeightBlend = orDefault(this.contentWeightBlend, defaults.contentWeightBlend());
-        double styleLayerWeightExp = orDefault(this.styleLayerWeightExp, defaults.styleLayerWeightExp());
         int iterations = iterations(defaults);
-        int lbfgsHistory = this.lbfgsHistory != null ? this.lbfgsHistory : defaults.lbfgsHistorySize();
-        requireAtLeast(iterations, 1, "--iterations");
         if (width != null) {
             requireAtLeast(width, 2, "--width");
         }
-        requireNonNegative(contentWeight, "--content-weight");
-        requireNonNegative(styleWeight, "--style-weight");
-        requireNonNegative(tvWeight, "--tv-weight");
-        requireRange(contentWeightBlend, 0, 1, "--content-weight-blend");
-        requirePositive(styleLayerWeightExp, "--style-layer-weight-exp");
         if (initialNoiseblend != null) {
             requireRange(initialNoiseblend, 0, 1, "--initial-noiseblend");
         }
-        if (averageDecay != null && !(averageDecay >= 0 && averageDecay < 1)) {
-            throw new UserError("--average-decay: must be at least 0 and below 1 (0: no averaging), got " + averageDecay);
-        }
         engine.settings();
         inputConvention();
-        requireAtLeast(lbfgsHistory, 1, "--lbfgs-history");
         StyleTransferOptions.OptimizerKind kind = switch (optimizer.toLowerCase(Locale.ROOT)) {
             case "adam" -> StyleTransferOptions.OptimizerKind.ADAM;
             case "lbfgs", "l-bfgs" -> StyleTransferOptions.OptimizerKind.LBFGS;
@@ -134,12 +141,15 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         // A fresh builder, so that what is not given (the learning-rate schedule, the start) follows the network's
         // recommendation for this many iterations.
         StyleTransferOptions.Builder builder = StyleTransferOptions.builder(architecture, styleLossKind())
-                .contentWeight(contentWeight).contentWeightBlend(contentWeightBlend)
-                .styleWeight(styleWeight).styleLayerWeightExp(styleLayerWeightExp).tvWeight(tvWeight)
+                .contentWeight(contentWeight)
+                .contentWeightBlend(orDefault(contentWeightBlend, defaults.contentWeightBlend()))
+                .styleWeight(styleWeight)
+                .styleLayerWeightExp(orDefault(styleLayerWeightExp, defaults.styleLayerWeightExp()))
+                .tvWeight(orDefault(tvWeight, defaults.tvWeight()))
                 .iterations(iterations)
                 .pooling(pool)
                 .optimizer(kind)
-                .lbfgsHistorySize(lbfgsHistory)
+                .lbfgsHistorySize(lbfgsHistory != null ? lbfgsHistory : defaults.lbfgsHistorySize())
                 .seed(chosenSeed)
                 .preserveColors(preserveColors)
                 .colors(colorControl())
@@ -176,31 +186,19 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         }
     }
 
-    /** Adam as the user set it, the network's default for the rest. */
+    /** Adam as the user set it, the network's default for the rest (the records check the values). */
     private AdamSettings adam(AdamSettings networkDefault) {
-        double beta1 = orDefault(this.beta1, networkDefault.beta1());
-        double beta2 = orDefault(this.beta2, networkDefault.beta2());
-        double epsilon = orDefault(this.epsilon, networkDefault.epsilon());
-        if (!(beta1 >= 0 && beta1 < 1)) {
-            throw new UserError("--beta1 must be in [0, 1), got " + beta1);
-        }
-        if (!(beta2 >= 0 && beta2 < 1)) {
-            throw new UserError("--beta2 must be in [0, 1), got " + beta2);
-        }
-        requirePositive(epsilon, "--epsilon");
         LearningRateSchedule schedule = networkDefault.schedule();
         if (learningRate != null || learningRateDecay != null) {
             double rate = orDefault(learningRate, schedule.rateAt(0));
-            requirePositive(rate, "--learning-rate");
             double decay = orDefault(learningRateDecay, 1.0);
-            if (!(decay > 0 && decay <= 1)) {
-                throw new UserError("--learning-rate-decay must be in (0, 1], got " + decay);
-            }
+            // The interval is checked even where it is not used (no decay), as it was given.
             requireAtLeast(learningRateDecaySteps, 1, "--learning-rate-decay-steps");
             schedule = decay == 1 ? new LearningRateSchedule.Constant(rate)
                     : new LearningRateSchedule.ExponentialDecay(rate, decay, learningRateDecaySteps);
         }
-        return new AdamSettings(schedule, beta1, beta2, epsilon);
+        return new AdamSettings(schedule, orDefault(beta1, networkDefault.beta1()),
+                orDefault(beta2, networkDefault.beta2()), orDefault(epsilon, networkDefault.epsilon()));
     }
 
     /** --iterations, or the default (the same for every network). */
