@@ -116,8 +116,9 @@ final class JobArguments {
                 if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
                     throw ApiError.badRequest(info.name() + ": is on or off (true or false), got '" + value + "'");
                 }
-                if (value.equalsIgnoreCase("true")) {
-                    args.add(info.name());
+                boolean on = value.equalsIgnoreCase("true");
+                if (on != info.on()) { // only what differs from the option's default
+                    args.add(on ? info.name() : "--no-" + info.name().substring(2));
                 }
             } else if (!value.isEmpty()) {
                 if (value.length() > MAX_VALUE_LENGTH || value.chars().anyMatch(Character::isISOControl)) {

@@ -36,12 +36,13 @@ public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOp
      *
      * @param help    the description with its default filled in, as --help shows it
      * @param flag    true for an option that takes no value
+     * @param on      true for a flag that is on unless turned off ({@code --no-NAME})
      * @param group   the heading --help lists it under
      * @param choices the values it takes where they are a few words (a list to choose from); else empty
      * @param number  true for an option that takes one number
      */
-    public record OptionInfo(String name, String label, String help, boolean flag, String group, List<String> choices,
-                             boolean number) {
+    public record OptionInfo(String name, String label, String help, boolean flag, boolean on, String group,
+                             List<String> choices, boolean number) {
 
         public OptionInfo {
             choices = List.copyOf(choices);
@@ -79,8 +80,8 @@ public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOp
         List<String> choices = label.matches("[a-z0-9-]+(\\|[a-z0-9-]+)+") ? List.of(label.split("\\|")) : List.of();
         boolean number = choices.isEmpty() && option.shape() == JobOption.Shape.VALUE
                 && Number.class.isAssignableFrom(option.type());
-        return new OptionInfo(option.name(), label, option.help(), !option.takesValue(), option.group().heading(),
-                choices, number);
+        return new OptionInfo(option.name(), label, option.help(), !option.takesValue(),
+                option.shape() == JobOption.Shape.SWITCH, option.group().heading(), choices, number);
     }
 
     /** An option of image jobs, or of video jobs. */

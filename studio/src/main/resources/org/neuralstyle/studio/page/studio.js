@@ -57,6 +57,9 @@ function buildOptions(options) {
     if (option.flag) {
       input = document.createElement("input");
       input.type = "checkbox";
+      // A switch that is on by default shows ticked; clearing it turns it off (--no-NAME).
+      input.dataset.on = option.on ? "true" : "false";
+      input.checked = !!option.on;
       label.append(input, " " + option.name);
     } else if (option.choices && option.choices.length) {
       input = document.createElement("select");
@@ -80,7 +83,7 @@ function buildOptions(options) {
     help.textContent = option.help;
     label.append(help);
     groups.get(group).append(label);
-    if (option.name in kept) option.flag ? (input.checked = true) : (input.value = kept[option.name]);
+    if (option.name in kept) option.flag ? (input.checked = kept[option.name] === "true") : (input.value = kept[option.name]);
   }
   form.append(...groups.values());
 }
@@ -125,11 +128,16 @@ function chosenOptions() {
   return { ...lookOptions(), ...formOptions() };
 }
 
+/** A checkbox's state from a saved value: the option's default where none was saved. */
+function flagValue(input, value) {
+  return value === undefined || value === null ? input.dataset.on === "true" : value === "true";
+}
+
 function formOptions() {
   const options = {};
   for (const input of document.querySelectorAll("#option-form [data-option]")) {
     if (input.type === "checkbox") {
-      if (input.checked) options[input.dataset.option] = "true";
+      if (input.checked !== (input.dataset.on === "true")) options[input.dataset.option] = String(input.checked);
     } else if (input.value.trim() !== "") {
       options[input.dataset.option] = input.value.trim();
     }
@@ -469,7 +477,7 @@ async function useSettingsOf(file) {
     showLook();
     for (const input of document.querySelectorAll("#option-form [data-option]")) {
       const value = settings.options[input.dataset.option];
-      if (input.type === "checkbox") input.checked = value === "true";
+      if (input.type === "checkbox") input.checked = flagValue(input, value);
       else input.value = value || "";
     }
     $("all-options").open = true;
@@ -538,7 +546,7 @@ function useSettings(job) {
   buildOptions(job.kind === "video" ? state.catalogue.videoOptions : state.catalogue.options);
   for (const input of document.querySelectorAll("#option-form [data-option]")) {
     const value = job.spec.options[input.dataset.option];
-    if (input.type === "checkbox") input.checked = value === "true";
+    if (input.type === "checkbox") input.checked = flagValue(input, value);
     else input.value = value || "";
   }
   saveForm();
@@ -575,7 +583,7 @@ function restoreForm() {
   showLook();
   for (const input of document.querySelectorAll("#option-form [data-option]")) {
     const value = (saved.options || {})[input.dataset.option];
-    if (input.type === "checkbox") input.checked = value === "true";
+    if (input.type === "checkbox") input.checked = flagValue(input, value);
     else if (value !== undefined) input.value = value;
   }
   saveForm();
