@@ -158,6 +158,9 @@ class BadInputTest {
                 "--scale-iterations has 1 values for 2 --scales");
         assertOneLineError(run("--width", "64", "--scales", "16,48"), "--scales ends at 48", "--width is 64");
         assertOneLineError(run("--scale-iterations", "5"), "--scale-iterations needs --scales");
+        assertOneLineError(run("--width", "64", "--scales", "32,64", "--coarsest-width", "16"),
+                "--coarsest-width and --scales both set the scales");
+        assertOneLineError(run("--coarsest-width", "1"), "--coarsest-width must be at least 2, got 1");
     }
 
     @Test

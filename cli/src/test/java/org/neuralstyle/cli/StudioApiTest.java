@@ -196,7 +196,10 @@ class StudioApiTest {
                 .contains("\"name\":\"--regions-from\"");
     }
 
-    /** The painterly preset paints with neural neighbours, their own weights with them, and the job finishes. */
+    /**
+     * The painterly preset paints with neural neighbours coarse to fine from 128 px, their own weights with them, and
+     * the job finishes (at 64 px wide, one scale).
+     */
     @Test
     void thePainterlyPresetPaintsWithNeuralNeighbours() throws Exception {
         start("127.0.0.1", null, 40 << 20, 4096);
@@ -210,6 +213,7 @@ class StudioApiTest {
         List<String> arguments = new ArrayList<>();
         job.get("arguments").forEach(a -> arguments.add(a.asText()));
         assertThat(arguments.get(arguments.indexOf("--style-loss") + 1)).isEqualTo("neighbours");
+        assertThat(arguments.get(arguments.indexOf("--coarsest-width") + 1)).isEqualTo("128");
         JsonNode done = awaitFinished(job.get("id").asText());
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
     }

@@ -85,7 +85,7 @@ public final class CoarseToFine {
     /** Outputs wider than this are made coarse to fine unless the caller gives its own scales. */
     public static final int AUTOMATIC_ABOVE = 512;
     /** The first scale of an automatic plan is at least this wide. */
-    static final int SMALLEST_SCALE = 256;
+    public static final int SMALLEST_SCALE = 256;
 
     /**
      * The plan for an output width: one scale up to {@link #AUTOMATIC_ABOVE}; above, widths halving down from the
@@ -98,8 +98,22 @@ public final class CoarseToFine {
         if (outputWidth <= AUTOMATIC_ABOVE) {
             return List.of(new Scale(outputWidth, iterations));
         }
+        return planFrom(outputWidth, iterations, SMALLEST_SCALE);
+    }
+
+    /**
+     * The plan that starts at least {@code coarsest} wide at any output width: the output's width halved while it stays
+     * that wide, the first scale with the full iterations, each later one with half. Neural neighbours' own
+     * (Kolkin et al. 2022, NNST: 64 to 512 px): from 128 px at 512 (128, 256, 512 with 300, 150, 150 iterations, about
+     * the time of 300 at 512 alone) the strokes come out broad and the painting's palette and swirls take the picture
+     * over, where one scale lays a finer texture on the photo (docs/neighbours.md).
+     */
+    public static List<Scale> planFrom(int outputWidth, int iterations, int coarsest) {
+        if (coarsest < 1) {
+            throw new IllegalArgumentException("the coarsest scale must be at least 1 px wide, got " + coarsest);
+        }
         List<Integer> widths = new ArrayList<>();
-        for (int w = outputWidth; w >= SMALLEST_SCALE; w /= 2) {
+        for (int w = outputWidth; w >= coarsest || widths.isEmpty(); w /= 2) {
             widths.add(0, w);
         }
         List<Scale> plan = new ArrayList<>();

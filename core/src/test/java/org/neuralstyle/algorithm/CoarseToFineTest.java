@@ -112,4 +112,19 @@ class CoarseToFineTest {
         assertThat(CoarseToFine.automaticPlan(1000, 10)).containsExactly(new CoarseToFine.Scale(500, 10),
                 new CoarseToFine.Scale(1000, 5));
     }
+
+    @Test
+    void aPlanFromAGivenWidthHalvesDownToItAtAnyOutputSize() {
+        assertThat(CoarseToFine.planFrom(512, 300, 128)).containsExactly(new CoarseToFine.Scale(128, 300),
+                new CoarseToFine.Scale(256, 150), new CoarseToFine.Scale(512, 150));
+        // 1000 -> 500 -> 250 -> 125 stops at 250: no scale narrower than asked.
+        assertThat(CoarseToFine.planFrom(1000, 10, 128)).containsExactly(new CoarseToFine.Scale(250, 10),
+                new CoarseToFine.Scale(500, 5), new CoarseToFine.Scale(1000, 5));
+        // An output narrower than the coarsest width is painted at once.
+        assertThat(CoarseToFine.planFrom(100, 300, 128)).containsExactly(new CoarseToFine.Scale(100, 300));
+        // The automatic plan is this one from 256, above 512 px.
+        assertThat(CoarseToFine.planFrom(1024, 300, CoarseToFine.SMALLEST_SCALE))
+                .isEqualTo(CoarseToFine.automaticPlan(1024, 300));
+        assertThatThrownBy(() -> CoarseToFine.planFrom(512, 300, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -331,11 +331,19 @@ public final class ImageJob {
     private List<CoarseToFine.Scale> scalePlan(StyleChoices style, int outputWidth, int iterations) {
         List<Integer> scales = request.scales();
         List<Integer> scaleIterations = request.scaleIterations();
+        Integer coarsest = request.coarsestWidth();
         if (scales == null) {
             if (scaleIterations != null) {
                 throw new UserError("--scale-iterations needs --scales");
             }
+            if (coarsest != null) {
+                StyleChoices.requireAtLeast(coarsest, 2, "--coarsest-width");
+                return CoarseToFine.planFrom(outputWidth, iterations, coarsest);
+            }
             return CoarseToFine.automaticPlan(outputWidth, iterations);
+        }
+        if (coarsest != null) {
+            throw new UserError("--coarsest-width and --scales both set the scales: give one of them");
         }
         if (scaleIterations != null && scaleIterations.size() != scales.size()) {
             throw new UserError("--scale-iterations has " + scaleIterations.size() + " values for "

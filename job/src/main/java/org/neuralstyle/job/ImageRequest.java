@@ -11,7 +11,7 @@ import java.util.List;
  * where results go; the picture carries it ({@link RecordedSettings}).
  */
 public record ImageRequest(Path content, Path output, StyleChoices style, List<Integer> scales,
-                           List<Integer> scaleIterations, String checkpointOutput, Integer checkpointIterations,
+                           List<Integer> scaleIterations, Integer coarsestWidth, String checkpointOutput, Integer checkpointIterations,
                            Path progressPlot, Integer tileSize, int bitDepth, int jpegQuality, boolean overwrite,
                            boolean keepBest, boolean verbose, String version, List<String> recordedArguments) {
 

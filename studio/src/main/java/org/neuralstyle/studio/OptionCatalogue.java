@@ -50,14 +50,14 @@ public record OptionCatalogue(List<OptionInfo> options, List<OptionInfo> videoOp
     }
 
     /**
-     * The presets the page offers: a fast look, the defaults at a screen size, neural neighbours (the pictures closer
-     * to the painting's palette and strokes in five of six pairs, docs/neighbours.md, at about twice the time and 2 to
-     * 3 times the memory, so not the default yet) and a print-size 16-bit output.
+     * The presets the page offers: a fast look, the defaults at a screen size, neural neighbours painted coarse to
+     * fine from 128 px as their paper does (broad strokes in the painting's own palette, docs/neighbours.md; about
+     * twice Gram's time and 2 to 3 times its memory, so not the default) and a print-size 16-bit output.
      */
     public static final Map<String, Map<String, String>> PRESETS = Map.of(
             "preview", Map.of("--width", "256", "--iterations", "150"),
             "quality", Map.of("--width", "768"),
-            "painterly", Map.of("--style-loss", "neighbours"),
+            "painterly", Map.of("--style-loss", "neighbours", "--coarsest-width", "128"),
             "print", Map.of("--width", "2400", "--bit-depth", "16"));
 
     /**

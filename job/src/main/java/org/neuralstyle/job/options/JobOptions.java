@@ -1,5 +1,6 @@
 package org.neuralstyle.job.options;
 
+import org.neuralstyle.algorithm.CoarseToFine;
 import org.neuralstyle.algorithm.WorkingSize;
 import org.neuralstyle.job.StyleChoices;
 import org.neuralstyle.job.options.JobOption.Shape;
@@ -166,6 +167,13 @@ public final class JobOptions {
                         + "widths down to 256, the first with --iterations, the others with half."));
         d.add(list("--scale-iterations", "N", Integer.class, (r, v) -> r.scaleIterations = v).image()
                 .group(OptionGroup.SIZE).help("Iterations at each of --scales (default: --iterations at each)."));
+        d.add(value("--coarsest-width", "PX", Integer.class, (r, v) -> r.coarsestWidth = v).image()
+                .group(OptionGroup.SIZE)
+                .help("Coarse to fine from this width at any output size: the output's width halved while it stays at "
+                        + "least PX wide, the first scale with --iterations, the others with half (default: "
+                        + CoarseToFine.SMALLEST_SCALE + ", above " + CoarseToFine.AUTOMATIC_ABOVE + " px only). With "
+                        + "--style-loss neighbours, 128 paints broad strokes in the painting's palette, as its paper "
+                        + "does, in about the time of one scale."));
         d.add(value("--tile-size", "PX", Integer.class, (r, v) -> r.tileSize = v).image().group(OptionGroup.SIZE)
                 .help("Optimise images larger than PX on a side tile by tile, PX-pixel tiles with the context that "
                         + "keeps them exact (96 px for VGG-19's layers; VGG networks only); 0: always whole (default: "

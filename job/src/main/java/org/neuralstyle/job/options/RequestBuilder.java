@@ -78,6 +78,7 @@ public final class RequestBuilder {
     // A picture's.
     List<Integer> scales;
     List<Integer> scaleIterations;
+    Integer coarsestWidth;
     String checkpointOutput;
     Integer checkpointIterations;
     Path progressPlot;
@@ -130,7 +131,7 @@ public final class RequestBuilder {
      * say where results go ({@link JobOption#recorded()}).
      */
     public ImageRequest image(String version, List<String> recordedArguments) {
-        return new ImageRequest(content, output, style(), scales, scaleIterations, checkpointOutput,
+        return new ImageRequest(content, output, style(), scales, scaleIterations, coarsestWidth, checkpointOutput,
                 checkpointIterations, progressPlot, tileSize, bitDepth, jpegQuality, overwrite, keepBest, verbose,
                 version, recordedArguments);
     }
