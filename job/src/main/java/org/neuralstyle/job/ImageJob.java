@@ -128,6 +128,7 @@ public final class ImageJob {
         StyleChoices style = request.style().withNetworkChosen(listener, mayDownload);
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
+        style.strengthNotice(options).ifPresent(notice -> listener.onNote("note: " + notice));
         List<CoarseToFine.Scale> plan = scalePlan(style, outputWidth(style, contentImage, photoSize, listener),
                 options.iterations());
         Integer checkpointIterations = request.checkpointIterations();

@@ -165,6 +165,21 @@ public record StyleChoices(List<Path> styles, Integer iterations, Integer width,
         return builder.build();
     }
 
+    /**
+     * Said once before a run where --style-strength cannot act: it weighs the style against the photo's content term,
+     * and neural neighbours have none unless one is chosen (their search keeps the photo's layout), so any strength
+     * paints the same picture (measured: the cat at 256 px, strengths 0.25, 1 and 4, the same look).
+     */
+    public Optional<String> strengthNotice(StyleTransferOptions options) {
+        boolean given = styleStrength != null && styleStrength != DEFAULT_STYLE_STRENGTH;
+        if (!given || options.styleLoss() != StyleLoss.Kind.NEIGHBOURS || options.contentWeight() > 0) {
+            return Optional.empty();
+        }
+        return Optional.of("--style-strength " + styleStrength + " changes nothing with --style-loss neighbours and no "
+                + "content term; add --content-loss self-similarity for the strength to weigh the photo against the "
+                + "painting, or --coarsest-width 128 for more of the painting");
+    }
+
     public ContentLoss contentLossKind() {
         return named(contentLoss, ContentLoss.MSE, ContentLoss::parse, "--content-loss");
     }

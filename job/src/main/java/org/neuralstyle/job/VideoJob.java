@@ -81,6 +81,7 @@ public final class VideoJob {
         StyleChoices style = request.style().withNetworkChosen(listener, mayDownload);
         NetworkArchitecture architecture = style.architecture();
         StyleTransferOptions options = style.options(architecture);
+        style.strengthNotice(options).ifPresent(notice -> listener.onNote("note: " + notice));
         if (options.colors() != ColorControl.STYLE) {
             throw new UserError("--colors " + style.colors() + " is for images; for video use --preserve-colors");
         }

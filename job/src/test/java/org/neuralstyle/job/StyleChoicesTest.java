@@ -72,4 +72,20 @@ class StyleChoicesTest {
                 .options(vgg)).isInstanceOf(UserError.class)
                 .hasMessage("--learning-rate-decay-steps must be at least 1, got 0");
     }
+
+    /** Neural neighbours have no content term by default, so a strength there is said to change nothing. */
+    @Test
+    void aStrengthThatCannotActIsSaid() {
+        NetworkArchitecture squeezenet = Networks.byName("squeezenet");
+        StyleChoices neighbours = choices("--style-loss", "neighbours", "--style-strength", "2");
+        assertThat(neighbours.strengthNotice(neighbours.options(squeezenet))).hasValueSatisfying(n ->
+                assertThat(n).contains("--style-strength 2.0").contains("self-similarity").doesNotContain("\n"));
+        StyleChoices withContent = choices("--style-loss", "neighbours", "--style-strength", "2", "--content-loss",
+                "self-similarity");
+        assertThat(withContent.strengthNotice(withContent.options(squeezenet))).isEmpty();
+        StyleChoices gram = choices("--style-strength", "2");
+        assertThat(gram.strengthNotice(gram.options(squeezenet))).isEmpty();
+        StyleChoices plain = choices("--style-loss", "neighbours");
+        assertThat(plain.strengthNotice(plain.options(squeezenet))).isEmpty();
+    }
 }

@@ -99,7 +99,8 @@ public final class JobOptions {
         // Style
         d.add(value("--style-strength", "S", Double.class, (r, v) -> r.styleStrength = v).group(OptionGroup.STYLE)
                 .help("How strongly the style shows: S times the style weight, the same for every network (default: "
-                        + text(StyleChoices.DEFAULT_STYLE_STRENGTH) + "; 0.3 keeps much of the photo, 3 paints it over)."));
+                        + text(StyleChoices.DEFAULT_STYLE_STRENGTH) + "; 0.3 keeps much of the photo, 3 paints it over; "
+                        + "with --style-loss neighbours only beside a content term, e.g. --content-loss self-similarity)."));
         d.add(value("--style-weight", "W", Double.class, (r, v) -> r.styleWeight = v).group(OptionGroup.STYLE)
                 .help("Style loss weight (default: " + DefaultsText.withNeighbours((n, o) -> o.styleWeight()) + ")."));
         d.add(value("--content-weight", "W", Double.class, (r, v) -> r.contentWeight = v).group(OptionGroup.STYLE)
