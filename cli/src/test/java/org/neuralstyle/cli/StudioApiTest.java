@@ -198,7 +198,7 @@ class StudioApiTest {
 
     /**
      * The painterly preset paints with neural neighbours coarse to fine from 128 px, their own weights with them, and
-     * the job finishes (at 64 px wide, one scale).
+     * the job finishes (at 64 px wide, one scale); the run's notes are on the job.
      */
     @Test
     void thePainterlyPresetPaintsWithNeuralNeighbours() throws Exception {
@@ -207,7 +207,7 @@ class StudioApiTest {
         String starry = upload(SharedData.media("style/starry_night.jpg"));
         HttpResponse<String> submitted = submit(Map.of("content", content, "styles", List.of(starry),
                 "network", "squeezenet", "preset", "painterly", "options", Map.of("--width", "64",
-                        "--iterations", "5")));
+                        "--iterations", "5", "--style-strength", "2")));
         assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(201);
         JsonNode job = JSON.readTree(submitted.body());
         List<String> arguments = new ArrayList<>();
@@ -216,6 +216,10 @@ class StudioApiTest {
         assertThat(arguments.get(arguments.indexOf("--coarsest-width") + 1)).isEqualTo("128");
         JsonNode done = awaitFinished(job.get("id").asText());
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("DONE");
+        // What the run said reaches the job's card: here that the strength slider cannot act on neighbours alone.
+        List<String> notes = new ArrayList<>();
+        done.get("notes").forEach(n -> notes.add(n.asText()));
+        assertThat(notes).as(done.toString()).anySatisfy(n -> assertThat(n).startsWith("note: --style-strength 2.0"));
     }
 
     @Test

@@ -130,6 +130,13 @@ final class JobProgress implements JobListener {
         return perFrame * (frames - frame + 1 - frameDone);
     }
 
+    /** What the run says to its user (a note, a warning) goes on the job's card. */
+    @Override
+    public void onNote(String line) {
+        job.update(r -> r.noted(line));
+        changed.accept(job);
+    }
+
     @Override
     public boolean stopRequested() {
         return job.cancelRequested();

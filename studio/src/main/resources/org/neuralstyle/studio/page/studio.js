@@ -318,6 +318,7 @@ function renderRunning(job) {
     + "iteration " + job.iteration + " / " + job.iterations + " · ETA " + eta
     + (job.bestLoss == null ? "" : " · best loss " + job.bestLoss.toExponential(3));
   $("cancel").onclick = () => api("POST", "/api/jobs/" + job.id + "/cancel").catch((e) => notice(e.message));
+  $("run-notes").replaceWith(Object.assign(notesOf(job), { id: "run-notes" }));
   if (Date.now() - state.lossesAt > 1000) {
     state.lossesAt = Date.now();
     api("GET", "/api/jobs/" + job.id).then((d) => drawLosses(d.losses)).catch(() => {});
@@ -462,8 +463,21 @@ function card(job, existing) {
   }
   buttons.append(button("Use these settings", () => useSettings(job), "reuse"));
   buttons.append(button("Delete", () => deleteWithUndo(job), "delete"));
-  c.append(head, inputs, settings, buttons, command);
+  c.append(head, inputs, settings, notesOf(job), buttons, command);
   return c;
+}
+
+// What the run said to its user (a note, a warning), as the command line prints it.
+function notesOf(job) {
+  const list = document.createElement("ul");
+  list.className = "notes";
+  list.hidden = !(job.notes && job.notes.length);
+  for (const line of job.notes || []) {
+    const item = document.createElement("li");
+    item.textContent = line;
+    list.append(item);
+  }
+  return list;
 }
 
 // A picture the program made carries how it was made: its network and options go into the form.
