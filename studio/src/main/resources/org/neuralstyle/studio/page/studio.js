@@ -119,9 +119,17 @@ function lookOptions() {
   return options;
 }
 
+const STRENGTH_HELP = "From subtle (the photo shows through) to strong (the painting takes over).";
+
 function showLook() {
   $("strength-value").textContent = STRENGTH_WORDS[$("strength").value] || $("strength").value;
   $("stroke-value").textContent = STROKE_WORDS[$("stroke").value] || $("stroke").value;
+  // Neural neighbours have no content term unless one is chosen: the strength then has nothing to weigh.
+  const presets = (state.catalogue && state.catalogue.presets) || {};
+  const chosen = { ...(presets[$("preset").value] || {}), ...formOptions() };
+  const idle = chosen["--style-loss"] === "neighbours" && chosen["--content-loss"] !== "self-similarity";
+  $("strength-help").textContent = idle ? "With neural neighbours alone the strength changes nothing: choose "
+    + "\u2011\u2011content\u2011loss self-similarity under All options for it to act." : STRENGTH_HELP;
 }
 
 function chosenOptions() {
@@ -649,10 +657,12 @@ async function main() {
   $("stroke").oninput = showLook;
   showLook();
   $("new-job").addEventListener("change", saveForm);
+  $("new-job").addEventListener("change", showLook);
   try {
     state.catalogue = await api("GET", "/api/options");
     buildForm(state.catalogue);
     restoreForm();
+    showLook();
     await refresh();
   } catch (e) {
     return notice(e.message);
