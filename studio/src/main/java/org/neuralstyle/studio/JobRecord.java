@@ -1,5 +1,6 @@
 package org.neuralstyle.studio;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -64,7 +65,7 @@ public record JobRecord(String id, String kind, JobSpec spec, List<String> argum
         if (notes.size() >= MAX_NOTES) {
             return this;
         }
-        List<String> more = new java.util.ArrayList<>(notes);
+        List<String> more = new ArrayList<>(notes);
         more.add(line);
         return new JobRecord(id, kind, spec, arguments, command, state, createdMillis, startedMillis, finishedMillis,
                 message, iteration, iterations, frame, frames, etaSeconds, bestLoss, previews, hasResult, more);

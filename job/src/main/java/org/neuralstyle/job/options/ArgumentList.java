@@ -5,6 +5,7 @@ import org.neuralstyle.job.UserError;
 import org.neuralstyle.job.VideoRequest;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -124,7 +125,7 @@ public final class ArgumentList {
     /** The request the words ask for; what was not given keeps its default. */
     public RequestBuilder request() {
         RequestBuilder request = new RequestBuilder();
-        Map<JobOption, List<String>> values = new java.util.LinkedHashMap<>();
+        Map<JobOption, List<String>> values = new LinkedHashMap<>();
         for (Given g : given) {
             values.computeIfAbsent(g.option(), o -> new ArrayList<>()).addAll(g.values());
         }
