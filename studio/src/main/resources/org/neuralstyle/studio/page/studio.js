@@ -119,7 +119,8 @@ function lookOptions() {
   return options;
 }
 
-const STRENGTH_HELP = "From subtle (the photo shows through) to strong (the painting takes over).";
+// The slider's own help, as the page writes it (the script runs after the page is parsed).
+const STRENGTH_HELP = $("strength-help").textContent;
 
 function showLook() {
   $("strength-value").textContent = STRENGTH_WORDS[$("strength").value] || $("strength").value;
