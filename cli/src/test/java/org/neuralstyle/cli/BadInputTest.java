@@ -125,13 +125,12 @@ class BadInputTest {
     }
 
     /**
-     * Neural neighbours are painted whole: tiles are refused by name, and an output too large to paint whole is
-     * refused with the width that fits (not moved into tiles as Gram's is); wrong loss names are named.
+     * Neural neighbours tile (VGG-19 here), but their search's arrays are held whole: an output too large for them
+     * even in tiles is refused with the width that fits; the self-similarity content loss is painted whole, so
+     * tiles are refused with it; wrong loss names are named.
      */
     @Test
     void neighboursAreCheckedBeforeTheWork() throws IOException {
-        assertOneLineError(run("--style-loss", "neighbours", "--tile-size", "512"), "--tile-size",
-                "--style-loss neighbours paints the output whole");
         assertOneLineError(run("--style-loss", "neighbours", "--width", "2000", "--max-memory", "2G"), "--width 2000",
                 "pixels wide fits");
         assertOneLineError(run("--style-loss", "neighbors2"), "--style-loss", "use gram, wasserstein or neighbours");

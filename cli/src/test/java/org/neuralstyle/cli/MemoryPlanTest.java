@@ -81,23 +81,39 @@ class MemoryPlanTest {
 
     @Test
     void anExplicitTileSizeRunsTiledToAFinishedImage() throws IOException {
-        Path output = dir.resolve("tiled.png");
-        CliRun run = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
-                "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(),
-                "--weights", RandomVgg19File.get().toString(), "--width", "288", "--tile-size", "128",
-                "--iterations", "3", "--print-iterations", "1", "--seed", "2");
-        assertThat(run.exitCode()).as(run.err()).isZero();
-        assertThat(org.neuralstyle.image.ImageFiles.read(output).width()).isEqualTo(288);
-        List<Double> totals = run.totals();
-        assertThat(totals).hasSize(4);
-        assertThat(totals.get(3)).isLessThan(totals.get(0));
-        // Where an iteration is long, plain output says which tile pass it is at: 3 x 2 cores, two passes each.
-        assertThat(run.out()).contains("iteration 1/3: tile pass 1/12");
+        assertRunsTiledToAFinishedImage("tiled.png");
         CliRun squeeze = CliRun.of("--content", SharedData.media("content/chelsea.png").toString(),
                 "--styles", SharedData.media("style/starry_night.jpg").toString(), "--output", dir.resolve("s.png").toString(),
                 "--network", "squeezenet", "--weights", BuiltInSqueezeNet.file()
                         .toString(), "--tile-size", "128");
         assertThat(squeeze.exitCode()).isNotZero();
         assertThat(squeeze.err()).contains("--tile-size: squeezenet1.1 cannot be tiled");
+    }
+
+    /** Neural neighbours paint in tiles too (VGG-19): their search and their loss run tile by tile. */
+    @Test
+    void neighboursRunTiledToAFinishedImage() throws IOException {
+        assertRunsTiledToAFinishedImage("neighbours-tiled.png", "--style-loss", "neighbours");
+    }
+
+    /**
+     * A 288 px picture in 128 px tiles, 3 iterations: finished at its width, the loss falling, and where an
+     * iteration is long, plain output says which tile pass it is at (3 x 2 cores, two passes each).
+     */
+    private void assertRunsTiledToAFinishedImage(String name, String... options) throws IOException {
+        Path output = dir.resolve(name);
+        List<String> words = new java.util.ArrayList<>(List.of("--content",
+                SharedData.media("content/chelsea.png").toString(), "--styles",
+                SharedData.media("style/starry_night.jpg").toString(), "--output", output.toString(), "--weights",
+                RandomVgg19File.get().toString(), "--width", "288", "--tile-size", "128", "--iterations", "3",
+                "--print-iterations", "1", "--seed", "2"));
+        words.addAll(List.of(options));
+        CliRun run = CliRun.of(words.toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(org.neuralstyle.image.ImageFiles.read(output).width()).isEqualTo(288);
+        List<Double> totals = run.totals();
+        assertThat(totals).hasSize(4);
+        assertThat(totals.get(3)).isLessThan(totals.get(0));
+        assertThat(run.out()).contains("iteration 1/3: tile pass 1/12");
     }
 }

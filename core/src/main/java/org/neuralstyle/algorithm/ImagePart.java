@@ -2,6 +2,7 @@ package org.neuralstyle.algorithm;
 
 import org.tensorflow.Operand;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 /**
  * What a {@link SummedTerm} sees of the part of the image it sums over: the whole image as one part
@@ -22,11 +23,28 @@ interface ImagePart {
      */
     Operand<TFloat32> pixelsWithNext();
 
+    /**
+     * The part's features at a layer with the layer's next cell on each side where the part has one, and how many
+     * such cells come before the part's own, [rows, columns]: for interpolating between the layer's cells across the
+     * part's edge as over the whole image ({@link Hypercolumns}).
+     */
+    Surrounded featuresAround(String layer);
+
+    /** The part's cells on a grid of this stride, [rows, columns]; a partial cell at the image's end counts. */
+    Operand<TInt32> cellsAt(int stride);
+
     /** A term's input laid over the image at a layer's resolution, C values a position: each part gets its piece. */
     LaidInput laidAt(String layer, int channels);
 
     /** The same at the pixels' resolution. */
     LaidInput laidOverPixels(int channels);
+
+    /** The same on a grid of this stride, a partial cell at the image's end counted ({@link #cellsAt}). */
+    LaidInput laidAtStride(int stride, int channels);
+
+    /** A layer's features with cells around a part ({@link #featuresAround}). */
+    record Surrounded(Operand<TFloat32> features, Operand<TInt32> before) {
+    }
 
     /** A layer's features from a part's map of them, or the reason there are none. */
     static Operand<TFloat32> at(java.util.Map<String, Operand<TFloat32>> features, String layer) {

@@ -1,8 +1,6 @@
 package org.neuralstyle.algorithm;
 
-import org.neuralstyle.engine.Precision;
 import org.neuralstyle.engine.Tensors;
-import org.neuralstyle.image.RgbImage;
 import org.tensorflow.Operand;
 import org.tensorflow.Session;
 import org.tensorflow.ndarray.Shape;
@@ -11,96 +9,98 @@ import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.ReduceSum;
 import org.tensorflow.types.TFloat32;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Neural-neighbour style (Kolkin et al., "Neural Neighbor Style Transfer", 2022, NNST-Opt): the image's
- * hypercolumns ({@link Hypercolumns}) are pulled towards targets made of the painting's own features: for each
- * location, the painting's hypercolumn nearest to that of a search image (the photo, or the photo mixed with the
- * picture so far) by cosine similarity after centring both by the painting's mean. The loss is
- * w_s * sum_p c_p (1 - cos(F_p, T_p)) / N over the N locations, c_p the location's coverage by the styles' regions
- * (1 without regions). Centring by the painting's mean alone, not by each search's own, keeps the choice the same
- * wherever a location is searched from (their code centres each block of queries by its own mean).
- *
- * <p>Several styles: the nearest from their union, each style taking the share of locations its blend weight asks
- * ({@link NeighbourShares}); regions: a location takes only from the styles placed there.
+ * hypercolumns F ({@link Hypercolumns}) pulled towards the painting's features T that {@link NeighbourTargets}
+ * found for each cell: w_s * sum_p c_p (1 - cos(F_p, T_p)) / N over the N cells of the picture's grid, c_p the
+ * cell's coverage by the styles' regions (1 without regions). A sum over the cells, so it tiles
+ * ({@link TiledStyleTransferGraph}): the targets and coverage are laid over the grid, each part fed its piece.
  */
-final class NeighbourStyleTerm extends FedTerm {
-
-    /**
-     * One painting's hypercolumns, held once: centred by their mean and at unit length (the search's keys, in the
-     * engine), with each row's length before, from which a target is rebuilt (key x length + mean). Held also as
-     * they were, they took another 260 MB for Starry Night's four turns at 512 px.
-     */
-    private record StyleFeatures(float[] mean, float[] lengths, org.tensorflow.Tensor keys) {
-
-        /** Row j as it was: key x length + mean, at unit length (a zero row stays zero). */
-        void unitTarget(int j, int depth, float[] row, float[] out, int at) {
-            ((org.tensorflow.ndarray.FloatNdArray) keys).get(j)
-                    .copyTo(org.tensorflow.ndarray.buffer.DataBuffers.of(row, false, false));
-            double norm = 0;
-            for (int d = 0; d < depth; d++) {
-                row[d] = row[d] * lengths[j] + mean[d];
-                norm += (double) row[d] * row[d];
-            }
-            float inverse = (float) (1 / Math.sqrt(Math.max(norm, 1e-16)));
-            for (int d = 0; d < depth; d++) {
-                out[at + d] = row[d] * inverse;
-            }
-        }
-    }
-
-    /**
-     * GPNN's alpha for the search ({@link NeighbourSearch#nearest}): measured on the cat and Starry Night at 256 px,
-     * without it the targets came from the painting's few features most like the photo's (its yellows) and the
-     * picture stayed as far from the painting's colours as the photo; 0.05 and 0.01 both bring its blues in.
-     */
-    static final double COMPLETENESS = 0.05;
+final class NeighbourStyleTerm extends SummedTerm {
 
     private final Map<String, Double> layers;
     private final Map<String, Integer> channels;
-    /** Per channel, the layers' balance ({@link Hypercolumns#balance}), from the paintings. */
-    private float[] balance;
-    private final Operand<TFloat32> targetHypercolumns;
-    private final NeighbourSearch search;
-    private final double[] shares;
-    private final int gridWidth;
-    private final int gridHeight;
+    private final Map<String, Integer> strides;
+    private final boolean aligned;
+    private final double weight;
+    private final long cells;
     private final int depth;
-    private final List<StyleFeatures> styles = new ArrayList<>();
-    private float[][] regions;
+    private LaidInput targets;
+    private LaidInput coverage;
+    /** b^2, the layers' balance squared per channel, [1, 1, 1, D]: the same for every part. */
+    private final FedTargets balance = new FedTargets();
 
     /**
-     * @param features       the image's features at least at the layers
-     * @param targetFeatures the same network's features of the target input (any size)
-     * @param targetImage    that input, [1, H, W, 3]
+     * Over hypercolumns of these layers (their channels and strides; brought to the grid exactly where
+     * {@code aligned}, {@link Hypercolumns}) of a picture of width x height.
      */
-    NeighbourStyleTerm(Ops tf, Map<String, Operand<TFloat32>> features, Map<String, Operand<TFloat32>> targetFeatures,
-                       Operand<TFloat32> targetImage, Map<String, Integer> channels, Map<String, Integer> strides,
-                       Map<String, Double> layers, double[] blend, double weight, int width, int height,
-                       Precision precision) {
+    NeighbourStyleTerm(Map<String, Double> layers, Map<String, Integer> channels, Map<String, Integer> strides,
+                       boolean aligned, double weight, int width, int height) {
         super(LossTerms.STYLE);
-        this.shares = blend.clone();
-        this.gridWidth = Hypercolumns.gridSide(width);
-        this.gridHeight = Hypercolumns.gridSide(height);
+        // in the layers' order: the hypercolumn's blocks, the targets' columns and the balance follow it
+        this.layers = new LinkedHashMap<>(layers);
+        this.channels = Map.copyOf(channels);
+        this.strides = Map.copyOf(strides);
+        this.aligned = aligned;
+        this.weight = weight;
+        this.cells = (long) Hypercolumns.gridSide(width) * Hypercolumns.gridSide(height);
         this.depth = Hypercolumns.depth(layers, channels);
-        this.layers = layers;
-        this.channels = channels;
-        targetHypercolumns = Hypercolumns.of(tf, targetFeatures, layers, channels, strides, targetImage);
-        Placeholder<TFloat32> targets = fed.add(tf, Shape.of(1, gridHeight, gridWidth, depth));
-        Placeholder<TFloat32> coverage = fed.add(tf, Shape.of(1, gridHeight, gridWidth, 1));
-        Placeholder<TFloat32> balanceSquared = fed.add(tf, Shape.of(1, 1, 1, depth));
-        List<Operand<TFloat32>> image = Hypercolumns.blocks(tf, features, layers, channels, strides, width, height);
-        value(Losses.scaled(tf, cosineDistance(tf, image, targets, balanceSquared, coverage), weight));
-        search = new NeighbourSearch(tf, depth, precision);
+    }
+
+    @Override
+    List<Operand<TFloat32>> sums(Ops tf, ImagePart part) {
+        targets = part.laidAtStride(Hypercolumns.STRIDE, depth);
+        coverage = part.laidAtStride(Hypercolumns.STRIDE, 1);
+        Placeholder<TFloat32> balanceSquared = balance.add(tf, Shape.of(1, 1, 1, depth));
+        List<Operand<TFloat32>> blocks = Hypercolumns.blocks(tf, part, layers, channels, strides, aligned);
+        return List.of(SummedTerm.sumOfAll(tf, cosineDistances(tf, blocks, targets.operand(), balanceSquared,
+                coverage.operand())));
+    }
+
+    @Override
+    Operand<TFloat32> valueOf(Ops tf, List<Operand<TFloat32>> sums) {
+        return Losses.scaled(tf, tf.math.div(sums.get(0), tf.constant((float) cells)), weight);
+    }
+
+    /** The hypercolumns of a whole image of any size ([1, H, W, 3]) from its features, side by side. */
+    Operand<TFloat32> hypercolumnsOf(Ops tf, Map<String, Operand<TFloat32>> features, Operand<TFloat32> image) {
+        return Hypercolumns.of(tf, features, layers, channels, strides, image, aligned);
+    }
+
+    /** The hypercolumns of a part of an image (a tile's core), side by side. */
+    Operand<TFloat32> hypercolumnsOf(Ops tf, ImagePart part) {
+        return tf.concat(Hypercolumns.blocks(tf, part, layers, channels, strides, aligned), tf.constant(3));
+    }
+
+    /** Takes what a search found as the term's inputs, from now on. */
+    void set(NeighbourTargets.Found found) {
+        targets.set(found.balancedTargets());
+        coverage.set(found.coverage());
+        balance.set(List.of(Tensors.of(found.balanceSquared(), 1, 1, 1, depth)));
+    }
+
+    @Override
+    public boolean ready() {
+        return targets != null && targets.isSet() && coverage.isSet() && balance.isSet();
+    }
+
+    @Override
+    public void feed(Session.Runner runner) {
+        balance.feed(runner);
+    }
+
+    @Override
+    public void close() {
+        balance.close();
     }
 
     /**
-     * sum_p c_p (1 - <b F_p, T_p> / |b F_p|) / N for hypercolumns F [1, h, w, D] given as their layers' blocks (in
-     * order, C_l channels each), the layers' balance b per channel, unit targets T and coverage c [1, h, w, 1];
+     * c_p (1 - <b F_p, T_p> / |b F_p|) at each cell p, [1, h, w, 1], for hypercolumns F [1, h, w, D] given as their
+     * layers' blocks (in order, C_l channels each), the layers' balance b per channel, unit targets T and coverage c;
      * |b F_p| kept from 0 as their {@code get_feat_norms} (1e-8 under the root). The balance is folded into what is
      * fed, <b F, T> = <F, b T> and |b F|^2 = sum F^2 b^2, and the sums run block by block: the hypercolumn is never
      * written out whole, nor multiplied or divided whole (an iteration at 512 px about a quarter faster).
@@ -108,7 +108,7 @@ final class NeighbourStyleTerm extends FedTerm {
      * @param balancedTargets b T, [1, h, w, D]
      * @param balanceSquared  b^2, [1, 1, 1, D]
      */
-    static Operand<TFloat32> cosineDistance(Ops tf, List<Operand<TFloat32>> blocks, Operand<TFloat32> balancedTargets,
+    static Operand<TFloat32> cosineDistances(Ops tf, List<Operand<TFloat32>> blocks, Operand<TFloat32> balancedTargets,
                                             Operand<TFloat32> balanceSquared, Operand<TFloat32> coverage) {
         Operand<TFloat32> dot = tf.constant(0f);
         Operand<TFloat32> squares = tf.constant(0f);
@@ -125,237 +125,6 @@ final class NeighbourStyleTerm extends FedTerm {
             from += c;
         }
         Operand<TFloat32> norm = tf.math.sqrt(tf.math.maximum(squares, tf.constant(1e-8f)));
-        Operand<TFloat32> distance = tf.math.mul(coverage, tf.math.sub(tf.constant(1f), tf.math.div(dot, norm)));
-        return Losses.meanOfAll(tf, distance);
-    }
-
-    /** The hypercolumns of the target input: run it on each painting and on the search image. */
-    Operand<TFloat32> targetHypercolumns() {
-        return targetHypercolumns;
-    }
-
-    /**
-     * The share of the starting image in the search image, the rest the photo's (NNST's content_weight = 1 - alpha,
-     * 0.25 by default): at a first scale that starts from the photo it is the photo alone, and at a later scale
-     * the strokes already painted lead the search a little, so the painting's features stay where they settled.
-     */
-    static final double SEARCH_MIX = 0.25;
-
-    /**
-     * Searches the targets from the image an optimisation starts at (RGB 0..255, row-major, the photo's size), mixed
-     * with the photo ({@link #SEARCH_MIX}); hypercolumnsOf gives an image's hypercolumns from the graph.
-     */
-    void startFrom(RgbImage photo, float[] start, Function<RgbImage, float[]> hypercolumnsOf, Session session) {
-        float[] p = photo.pixels();
-        float[] mix = new float[p.length];
-        for (int i = 0; i < mix.length; i++) {
-            mix[i] = (float) ((1 - SEARCH_MIX) * p[i] + SEARCH_MIX * start[i]);
-        }
-        search(session, hypercolumnsOf.apply(new RgbImage(photo.width(), photo.height(), mix)));
-    }
-
-    /**
-     * The paintings (any size), each learnt from its part where one is given (null: all of it). Each painting turned
-     * by each quarter too, as NNST's flip_aug: four times the candidates, and measured on the cat and Starry Night at
-     * 256 px the photo's edges kept better (correlation 0.40 -> 0.45). hypercolumnsOf gives an image's hypercolumns.
-     */
-    void setStyles(List<RgbImage> paintings, List<StyleRegion> parts, Function<RgbImage, float[]> hypercolumnsOf,
-                   Session session) {
-        List<List<float[]>> hypercolumns = new ArrayList<>();
-        for (int i = 0; i < paintings.size(); i++) {
-            List<float[]> turns = new ArrayList<>();
-            RgbImage turned = paintings.get(i);
-            StyleRegion part = parts.get(i);
-            for (int quarter = 0; quarter < 4; quarter++) {
-                float[] rows = hypercolumnsOf.apply(turned);
-                turns.add(part == null ? rows : rowsWithin(rows, part.resizedTo(
-                        Hypercolumns.gridSide(turned.width()), Hypercolumns.gridSide(turned.height()))));
-                turned = turned.quarterTurned();
-                part = part == null ? null : part.quarterTurned();
-            }
-            hypercolumns.add(turns);
-        }
-        setStyleRows(hypercolumns);
-    }
-
-    /**
-     * The paintings' hypercolumns, per painting its rows of D values in pieces (the painting and, as candidates
-     * alike, it turned). The pieces are turned into search keys in place and let go of as the keys take them.
-     */
-    private void setStyleRows(List<List<float[]>> hypercolumns) {
-        closeStyles();
-        balance = Hypercolumns.balance(hypercolumns.stream().flatMap(List::stream).toList(), layers, channels);
-        for (List<float[]> pieces : hypercolumns) {
-            pieces.forEach(rows -> scale(rows, balance));
-            float[] mean = columnMean(pieces, depth);
-            List<float[]> lengths = new ArrayList<>();
-            pieces.forEach(rows -> lengths.add(centreToUnitLength(rows, mean, depth)));
-            styles.add(new StyleFeatures(mean, concatenated(lengths), search.keys(pieces)));
-        }
-    }
-
-    private static float[] concatenated(List<float[]> parts) {
-        float[] all = new float[parts.stream().mapToInt(p -> p.length).sum()];
-        int at = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, all, at, p.length);
-            at += p.length;
-        }
-        return all;
-    }
-
-    /**
-     * The hypercolumn rows of a painting (row-major over its grid) at the cells its part covers at least half;
-     * every row where none does (a part too thin for the grid), so that the painting still has candidates.
-     */
-    private float[] rowsWithin(float[] rows, StyleRegion partAtGrid) {
-        float[] weight = partAtGrid.weights();
-        int kept = 0;
-        for (float w : weight) {
-            kept += w >= 0.5f ? 1 : 0;
-        }
-        if (kept == 0 || weight.length * depth != rows.length) {
-            return rows;
-        }
-        float[] out = new float[kept * depth];
-        int at = 0;
-        for (int r = 0; r < weight.length; r++) {
-            if (weight[r] >= 0.5f) {
-                System.arraycopy(rows, r * depth, out, at, depth);
-                at += depth;
-            }
-        }
-        return out;
-    }
-
-    /** Where each style is placed, at the hypercolumn grid's size (null in the list: everywhere; null: no regions). */
-    void setRegions(List<StyleRegion> atGrid) {
-        if (atGrid == null) {
-            regions = null;
-            return;
-        }
-        regions = new float[atGrid.size()][];
-        for (int i = 0; i < atGrid.size(); i++) {
-            regions[i] = atGrid.get(i) == null ? StyleRegion.everywhere(gridWidth, gridHeight).weights()
-                    : atGrid.get(i).resizedTo(gridWidth, gridHeight).weights();
-        }
-    }
-
-    /**
-     * Searches the targets again: for each location of the search image's hypercolumns (this term's grid, row-major,
-     * D values each; scaled here) the nearest painting feature; they and the coverage are fed from now on.
-     */
-    void search(Session session, float[] query) {
-        if (styles.isEmpty()) {
-            throw new IllegalStateException("set the styles before searching for neighbours");
-        }
-        scale(query, balance);
-        int locations = gridWidth * gridHeight;
-        if (query.length != locations * depth) {
-            throw new IllegalArgumentException("search image's hypercolumns have " + query.length / depth
-                    + " locations, the grid " + locations);
-        }
-        int[][] index = new int[styles.size()][];
-        float[][] similarity = new float[styles.size()][];
-        for (int i = 0; i < styles.size(); i++) {
-            NeighbourSearch.Match match = search.nearest(session, unitRows(query, styles.get(i).mean(), depth),
-                    styles.get(i).keys(), COMPLETENESS);
-            index[i] = match.index();
-            similarity[i] = match.similarity();
-        }
-        int[] choice = NeighbourShares.choose(similarity, shares, regions);
-        float[] targets = new float[locations * depth];
-        float[] coverage = new float[locations];
-        float[] row = new float[depth];
-        for (int p = 0; p < locations; p++) {
-            int i = choice[p];
-            if (i < 0) {
-                continue;
-            }
-            styles.get(i).unitTarget(index[i][p], depth, row, targets, p * depth);
-            coverage[p] = regions == null ? 1 : coverageAt(p);
-        }
-        float[] squared = new float[depth];
-        for (int d = 0; d < depth; d++) {
-            squared[d] = balance[d] * balance[d];
-        }
-        scale(targets, balance); // b T: the balance folded into the targets (cosineDistance)
-        fed.set(List.of(Tensors.of(targets, 1, gridHeight, gridWidth, depth),
-                Tensors.of(coverage, 1, gridHeight, gridWidth, 1), Tensors.of(squared, 1, 1, 1, depth)));
-    }
-
-    private float coverageAt(int p) {
-        float sum = 0;
-        for (float[] region : regions) {
-            sum += region[p];
-        }
-        return Math.min(1, sum);
-    }
-
-    /** Each row's entries times the per-column factors, in place. */
-    private static void scale(float[] rows, float[] factor) {
-        for (int i = 0; i < rows.length; i++) {
-            rows[i] *= factor[i % factor.length];
-        }
-    }
-
-    /** The mean row of rows given in pieces (row-major, depth values a row). */
-    static float[] columnMean(List<float[]> pieces, int depth) {
-        double[] sum = new double[depth];
-        long n = 0;
-        for (float[] rows : pieces) {
-            for (int r = 0; r < rows.length / depth; r++) {
-                for (int d = 0; d < depth; d++) {
-                    sum[d] += rows[r * depth + d];
-                }
-            }
-            n += rows.length / depth;
-        }
-        float[] mean = new float[depth];
-        for (int d = 0; d < depth; d++) {
-            mean[d] = (float) (sum[d] / Math.max(1, n));
-        }
-        return mean;
-    }
-
-    /** Each row minus the mean, at unit length, in place; returns each row's length before (0: stays zero). */
-    static float[] centreToUnitLength(float[] rows, float[] mean, int depth) {
-        int n = rows.length / depth;
-        float[] lengths = new float[n];
-        for (int r = 0; r < n; r++) {
-            double norm = 0;
-            for (int d = 0; d < depth; d++) {
-                rows[r * depth + d] -= mean[d];
-                norm += (double) rows[r * depth + d] * rows[r * depth + d];
-            }
-            lengths[r] = (float) Math.sqrt(norm);
-            float inverse = norm > 0 ? (float) (1 / Math.sqrt(norm)) : 0;
-            for (int d = 0; d < depth; d++) {
-                rows[r * depth + d] *= inverse;
-            }
-        }
-        return lengths;
-    }
-
-    /** Each row minus the mean, at unit length (a zero row stays zero), as a new array. */
-    static float[] unitRows(float[] rows, float[] mean, int depth) {
-        float[] out = rows.clone();
-        centreToUnitLength(out, mean, depth);
-        return out;
-    }
-
-
-
-
-
-    private void closeStyles() {
-        styles.forEach(s -> s.keys().close());
-        styles.clear();
-    }
-
-    @Override
-    public void close() {
-        closeStyles();
-        super.close();
+        return tf.math.mul(coverage, tf.math.sub(tf.constant(1f), tf.math.div(dot, norm)));
     }
 }

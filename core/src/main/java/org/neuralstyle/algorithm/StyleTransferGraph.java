@@ -55,10 +55,11 @@ public final class StyleTransferGraph implements ImageLoss {
     private final SelfSimilarityTerm selfSimilarity;
     /** The statistics style term (Gram, W2), or null under neural neighbours. */
     private final StyleTerm style;
-    /** The neural-neighbour style term, or null. */
+    /** The neural-neighbour style term and the search for its targets, or null. */
     private final NeighbourStyleTerm neighbours;
-    /** The content image, for the neighbours' search image. */
-    private RgbImage contentImage;
+    private final NeighbourStyle neighbourStyle;
+    /** The hypercolumns of the target input, for the neighbours' search; null without neighbours. */
+    private final Operand<TFloat32> targetHypercolumns;
     private final TemporalTerm temporal;
     /** Every term, in the order {@link LossTerms} lists them: content, style, tv, temporal where there is one, then the options' own. */
     private final List<LossTerm> terms = new ArrayList<>();
@@ -93,22 +94,23 @@ public final class StyleTransferGraph implements ImageLoss {
             whole = new WholeImage(tf, image, features);
             Extent extent = whole.extent();
 
-            SummedTerms summed = new SummedTerms(spec, extent, channels);
+            SummedTerms summed = new SummedTerms(spec, extent, arch);
             summed.all().forEach(term -> term.buildWhole(tf, whole));
             content = summed.content;
             selfSimilarity = content != null ? null
                     : new SelfSimilarityTerm(tf, image, width, height, spec.contentWeight());
             style = summed.style;
+            neighbours = summed.neighbours;
             temporal = summed.temporal;
             if (style == null) {
-                Map<String, Integer> strides = new LinkedHashMap<>();
-                spec.styleLayers().keySet().forEach(layer -> strides.put(layer, arch.stride(layer)));
-                neighbours = new NeighbourStyleTerm(tf, features, targetFeatures, targetImage, channels, strides,
-                        spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), width, height, engine.precision());
+                neighbourStyle = new NeighbourStyle(neighbours, new NeighbourTargets(tf, spec.styleLayers(), channels,
+                        spec.styleBlend(), width, height, engine.precision()), this::hypercolumnsOf, graph.session());
+                targetHypercolumns = neighbours.hypercolumnsOf(tf, targetFeatures, targetImage);
                 targetStatistics = List.of();
                 targetPartStatistics = List.of();
             } else {
-                neighbours = null;
+                neighbourStyle = null;
+                targetHypercolumns = null;
                 targetStatistics = style.targetStatistics(tf, targetFeatures);
                 targetPartStatistics = style.targetPartStatistics(tf, targetFeatures, targetPart);
             }
@@ -156,22 +158,20 @@ public final class StyleTransferGraph implements ImageLoss {
             content.setContentFeatures(runTargets(contentImage, spec.contentLayers().keySet().stream()
                     .map(targetFeatures::get).toList()));
         }
-        this.contentImage = contentImage;
+        if (neighbourStyle != null) {
+            neighbourStyle.setPhoto(contentImage);
+        }
     }
 
     /**
      * Neural neighbours search their targets from the image the optimisation starts at, mixed with the content
-     * image ({@link NeighbourStyleTerm#startFrom}); a loss of fixed targets ignores it.
+     * image ({@link NeighbourStyle#startFrom}); a loss of fixed targets ignores it.
      */
     @Override
     public void startFrom(float[] pixels) {
-        if (neighbours == null) {
-            return;
+        if (neighbourStyle != null) {
+            neighbourStyle.startFrom(pixels);
         }
-        if (contentImage == null) {
-            throw new IllegalStateException("set the content before the start");
-        }
-        neighbours.startFrom(contentImage, pixels, this::hypercolumnsOf, graph.session());
     }
 
     /**
@@ -192,7 +192,7 @@ public final class StyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
         }
         if (neighbours != null) {
-            neighbours.setStyles(styles, parts, this::hypercolumnsOf, graph.session());
+            neighbourStyle.setStyles(styles, parts);
             return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
@@ -215,7 +215,7 @@ public final class StyleTransferGraph implements ImageLoss {
     public void setStyleRegions(List<StyleRegion> regions) {
         painted = StyleRegion.painted(regions, width, height);
         if (neighbours != null) {
-            neighbours.setRegions(regions);
+            neighbourStyle.setRegions(regions);
             return;
         }
         style.setRegions(regions, architecture);
@@ -291,7 +291,7 @@ public final class StyleTransferGraph implements ImageLoss {
     /** The neighbours' hypercolumns of an image of any size, read out. */
     private float[] hypercolumnsOf(RgbImage img) {
         try (TFloat32 input = Tensors.of(img.pixels(), 1, img.height(), img.width(), 3);
-             Result result = graph.session().runner().feed(targetImage, input).fetch(neighbours.targetHypercolumns())
+             Result result = graph.session().runner().feed(targetImage, input).fetch(targetHypercolumns)
                      .run()) {
             return Tensors.toArray(result.get(0));
         }
@@ -329,6 +329,9 @@ public final class StyleTransferGraph implements ImageLoss {
     @Override
     public void close() {
         terms.forEach(LossTerm::close);
+        if (neighbourStyle != null) {
+            neighbourStyle.close();
+        }
         whole.close();
         imageTensor.close();
         graph.close();

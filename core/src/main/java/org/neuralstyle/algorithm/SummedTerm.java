@@ -8,11 +8,12 @@ import java.util.List;
 
 /**
  * A loss term that is a function of sums over the image's positions: the content's squared errors, the Gram
- * matrices' F^T F, total variation's squared differences, the temporal term's weighted squares. One formula then
- * serves the whole image and an image too large for that: {@link StyleTransferGraph} takes the sums over the whole
- * image as one part; {@link TiledStyleTransferGraph} adds them up over tiles, evaluates the value from them, and
- * takes each tile's gradient through the derivative of the value by the sums. A term that is no such function
- * (self-similarity, neural neighbours' search) is not a SummedTerm and runs whole only.
+ * matrices' F^T F, total variation's squared differences, the temporal term's weighted squares, neural neighbours'
+ * cosine distances to their targets. One formula then serves the whole image and an image too large for that:
+ * {@link StyleTransferGraph} takes the sums over the whole image as one part; {@link TiledStyleTransferGraph} adds
+ * them up over tiles, evaluates the value from them, and takes each tile's gradient through the derivative of the
+ * value by the sums. A term that is no such function
+ * (self-similarity) is not a SummedTerm and runs whole only.
  */
 abstract class SummedTerm extends NamedTerm {
 

@@ -1,5 +1,7 @@
 package org.neuralstyle.algorithm;
 
+import org.neuralstyle.network.NetworkArchitecture;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,20 +18,28 @@ final class SummedTerms {
     final ContentTerm content;
     /** The statistics style term (Gram, W2), or null (neural neighbours). */
     final StyleTerm style;
+    /** The neural-neighbour style term, or null (a loss of statistics). */
+    final NeighbourStyleTerm neighbours;
     /** The temporal term, or null for a single image. */
     final TemporalTerm temporal;
     /** The terms after content and style, in the order {@link LossTerms} shows them: tv, then temporal. */
     final List<SummedTerm> others = new ArrayList<>();
 
-    /** @param channels every style layer's channel count */
-    SummedTerms(LossSpec spec, Extent extent, Map<String, Integer> channels) {
+    /** For an image of that extent seen by a network of that architecture. */
+    SummedTerms(LossSpec spec, Extent extent, NetworkArchitecture architecture) {
         content = spec.contentLoss() == ContentLoss.MSE
                 ? new ContentTerm(spec.contentLayers(), extent, spec.contentWeight()) : null;
         Map<String, Integer> styleChannels = new LinkedHashMap<>();
-        spec.styleLayers().keySet().forEach(layer -> styleChannels.put(layer, channels.get(layer)));
-        style = spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS ? null : new StyleTerm(styleChannels,
-                spec.styleLayers(), spec.styleBlend(), spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions(),
-                extent);
+        Map<String, Integer> styleStrides = new LinkedHashMap<>();
+        for (String layer : spec.styleLayers().keySet()) {
+            styleChannels.put(layer, architecture.outputChannels(layer));
+            styleStrides.put(layer, architecture.stride(layer));
+        }
+        boolean byNeighbours = spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS;
+        style = byNeighbours ? null : new StyleTerm(styleChannels, spec.styleLayers(), spec.styleBlend(),
+                spec.styleWeight(), spec.styleLoss().loss(), spec.styleRegions(), extent);
+        neighbours = !byNeighbours ? null : new NeighbourStyleTerm(spec.styleLayers(), styleChannels, styleStrides,
+                Hypercolumns.aligned(architecture), spec.styleWeight(), extent.width(), extent.height());
         temporal = spec.hasTemporalTerm() ? new TemporalTerm(extent, spec.temporalWeight()) : null;
         others.add(new TotalVariationTerm(extent, spec.tvWeight()));
         if (temporal != null) {
@@ -45,6 +55,9 @@ final class SummedTerms {
         }
         if (style != null) {
             all.add(style);
+        }
+        if (neighbours != null) {
+            all.add(neighbours);
         }
         all.addAll(others);
         return all;

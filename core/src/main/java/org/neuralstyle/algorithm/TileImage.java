@@ -33,6 +33,11 @@ final class TileImage implements ImagePart {
     private final Map<String, Placeholder<TInt32>> coreBegin = new LinkedHashMap<>();
     private final Map<String, Placeholder<TInt32>> coreSize = new LinkedHashMap<>();
     private final Map<String, Operand<TFloat32>> coreFeatures = new LinkedHashMap<>();
+    /** Per layer: the tile's whole feature map, and where the core with a cell around it lies, where asked for. */
+    private final Map<String, Operand<TFloat32>> tileFeatures = new LinkedHashMap<>();
+    private final Map<String, Around> around = new LinkedHashMap<>();
+    /** Per stride asked for: the core's cells. */
+    private final Map<Integer, Placeholder<TInt32>> cells = new LinkedHashMap<>();
     /** The core's pixels with the next row and column where the image goes on, and the core's size in them. */
     private final Placeholder<TFloat32> pixelsWithNext;
     private final Placeholder<TInt32> pixelsSize;
@@ -60,6 +65,7 @@ final class TileImage implements ImagePart {
             Operand<TInt32> size = tf.concat(List.of(tf.constant(new int[] {1}), rowsAndColumns,
                     tf.constant(new int[] {channels})), tf.constant(0));
             coreFeatures.put(e.getKey(), tf.slice(e.getValue(), begin, size));
+            tileFeatures.put(e.getKey(), e.getValue());
         }
         pixelsWithNext = tf.placeholder(TFloat32.class, Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE,
                 Shape.UNKNOWN_SIZE, 3)));
@@ -91,8 +97,31 @@ final class TileImage implements ImagePart {
     }
 
     @Override
+    public Surrounded featuresAround(String layer) {
+        return around.computeIfAbsent(layer, l -> {
+            Operand<TFloat32> f = ImagePart.at(tileFeatures, l);
+            Placeholder<TInt32> begin = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(4)));
+            Placeholder<TInt32> rowsAndColumns = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(2)));
+            Placeholder<TInt32> before = tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(2)));
+            Operand<TInt32> size = tf.concat(List.of(tf.constant(new int[] {1}), rowsAndColumns,
+                    tf.constant(new int[] {(int) f.shape().size(3)})), tf.constant(0));
+            return new Around(begin, rowsAndColumns, before, new Surrounded(tf.slice(f, begin, size), before));
+        }).surrounded();
+    }
+
+    @Override
+    public Operand<TInt32> cellsAt(int stride) {
+        return cells.computeIfAbsent(stride, s -> tf.placeholder(TInt32.class, Placeholder.shape(Shape.of(2))));
+    }
+
+    @Override
     public LaidInput laidAt(String layer, int channels) {
         return add(strides.get(layer), channels);
+    }
+
+    @Override
+    public LaidInput laidAtStride(int stride, int channels) {
+        return add(stride, channels);
     }
 
     @Override
@@ -124,6 +153,9 @@ final class TileImage implements ImagePart {
                     (t.coreLeft() - t.left()) / s, 0)));
             runner.feed(coreSize.get(layer), keep(fed, TInt32.vectorOf(coreRows(t, s), coreColumns(t, s))));
         }
+        around.forEach((layer, a) -> a.feed(runner, t, strides.get(layer), fed));
+        cells.forEach((stride, input) -> runner.feed(input, keep(fed, TInt32.vectorOf(coreRows(t, stride),
+                coreColumns(t, stride)))));
     }
 
     /** Feeds the core's own inputs of this graph's image: its pixels with the next row and column, its laid pieces. */
@@ -166,10 +198,17 @@ final class TileImage implements ImagePart {
 
     /** The core's features at a layer, read out, pasted into the whole layer's values (H_l x W_l x C). */
     void paste(float[] core, String layer, int channels, TileGrid.Tile t, float[] whole) {
-        int s = strides.get(layer);
+        paste(core, strides.get(layer), channels, t, width, whole);
+    }
+
+    /**
+     * The core's values on a grid of this stride, read out, pasted into the whole grid's (C values a cell) of an
+     * image of the given width.
+     */
+    static void paste(float[] core, int s, int channels, TileGrid.Tile t, int imageWidth, float[] whole) {
         int rows = coreRows(t, s);
         int columns = coreColumns(t, s);
-        int wholeWidth = ceilDiv(width, s);
+        int wholeWidth = ceilDiv(imageWidth, s);
         for (int y = 0; y < rows; y++) {
             System.arraycopy(core, y * columns * channels, whole,
                     ((t.coreTop() / s + y) * wholeWidth + t.coreLeft() / s) * channels, columns * channels);
@@ -203,6 +242,27 @@ final class TileImage implements ImagePart {
     private static <T extends Tensor> T keep(List<Tensor> fed, T tensor) {
         fed.add(tensor);
         return tensor;
+    }
+
+    /**
+     * Where a core with the layer's cell next to it on each side lies in the tile's feature map, where the tile has
+     * such cells: begin (NHWC), rows and columns, and how many come before the core's own.
+     */
+    private record Around(Placeholder<TInt32> begin, Placeholder<TInt32> size, Placeholder<TInt32> before,
+                          Surrounded surrounded) {
+
+        void feed(Session.Runner runner, TileGrid.Tile t, int s, List<Tensor> fed) {
+            int top = (t.coreTop() - t.top()) / s;
+            int left = (t.coreLeft() - t.left()) / s;
+            int above = Math.min(1, top);
+            int toTheLeft = Math.min(1, left);
+            int below = Math.min(1, ceilDiv(t.height(), s) - top - coreRows(t, s));
+            int toTheRight = Math.min(1, ceilDiv(t.width(), s) - left - coreColumns(t, s));
+            runner.feed(begin, keep(fed, TInt32.vectorOf(0, top - above, left - toTheLeft, 0)));
+            runner.feed(size, keep(fed, TInt32.vectorOf(above + coreRows(t, s) + below,
+                    toTheLeft + coreColumns(t, s) + toTheRight)));
+            runner.feed(before, keep(fed, TInt32.vectorOf(above, toTheLeft)));
+        }
     }
 
     /** An input laid over the whole image, held as values, each tile fed its core's piece. */

@@ -59,8 +59,8 @@ import java.util.function.Consumer;
  * boundaries moved at random within the slack the core size leaves ({@link TileGrid#fewestTiles}). With less
  * context the difference is small, and the grid moves by a random offset at every evaluation, so no tile edge stays
  * in one place long enough to leave a seam (as crowsonkb's earlier style_transfer did). The options' own terms
- * join when they are sums over the pixels ({@link SummedImageTerm}); terms that are no such sums (self-similarity,
- * neural neighbours' search) are refused.
+ * join when they are sums over the pixels ({@link SummedImageTerm}); a term that is no such sum (self-similarity)
+ * is refused. Neural neighbours' loss is a sum over cells; their search runs on hypercolumns read out tile by tile.
  *
  * <p>Owns every native resource it uses; close it when done.
  */
@@ -72,8 +72,31 @@ public final class TiledStyleTransferGraph implements ImageLoss {
      * relu5_1: 85 px, so 96. (A fixed 128 px halo before: each tile computed a third more context than needed.)
      */
     public static int exactHalo(NetworkArchitecture arch, Collection<String> layers) {
-        int alignment = layers.stream().mapToInt(l -> strideOf(arch, l)).max().orElse(1);
+        int alignment = alignment(arch, layers);
         return ceilDiv(arch.receptiveReach(layers), alignment) * alignment;
+    }
+
+    /**
+     * The same for a loss: neural neighbours interpolate a coarse layer across a core's edge from the layer's next
+     * cell outside it ({@link Hypercolumns}), whose features must be exact too: one alignment more.
+     */
+    public static int exactHalo(NetworkArchitecture arch, LossSpec spec) {
+        if (spec.styleLoss() != StyleLoss.Kind.NEIGHBOURS) {
+            return exactHalo(arch, spec.layers());
+        }
+        int alignment = alignment(arch, spec);
+        return ceilDiv(arch.receptiveReach(spec.layers()), alignment) * alignment + alignment;
+    }
+
+    /** The largest stride of the layers: where tiles' boundaries must lie. */
+    private static int alignment(NetworkArchitecture arch, Collection<String> layers) {
+        return layers.stream().mapToInt(l -> strideOf(arch, l)).max().orElse(1);
+    }
+
+    /** The same for a loss: neural neighbours' cells lie on a grid of their own ({@link Hypercolumns#STRIDE}). */
+    private static int alignment(NetworkArchitecture arch, LossSpec spec) {
+        int layers = alignment(arch, spec.layers());
+        return spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS ? Math.max(layers, Hypercolumns.STRIDE) : layers;
     }
 
     private final GraphSession graph;
@@ -88,7 +111,12 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     private final Map<String, Integer> strides = new LinkedHashMap<>();
     private final TileImage part;
     private final ContentTerm content;
+    /** The statistics style term, or null under neural neighbours. */
     private final StyleTerm style;
+    /** The neural-neighbour style term, the search for its targets and its hypercolumns of a tile's core; or null. */
+    private final NeighbourStyleTerm neighbours;
+    private final NeighbourStyle neighbourStyle;
+    private final Operand<TFloat32> coreHypercolumns;
     private final TemporalTerm temporal;
     /** Every term, in the order {@link LossTerms} lists them, each with its sums over a tile's core. */
     private final List<SummedTerm> terms = new ArrayList<>();
@@ -114,9 +142,6 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     public TiledStyleTransferGraph(NetworkWeights weights, Pooling pooling, LossSpec spec, int width, int height,
                                    int core, int halo, long seed, EngineSettings engine) {
         NetworkArchitecture arch = weights.architecture();
-        if (spec.styleLoss() == StyleLoss.Kind.NEIGHBOURS) {
-            throw new IllegalArgumentException("tiled runs need style statistics (gram or wasserstein), not neighbours");
-        }
         if (spec.contentLoss() != ContentLoss.MSE) {
             throw new IllegalArgumentException("tiled runs hold the content by feature MSE (not self-similarity)");
         }
@@ -126,7 +151,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
                         + term.name() + " is not a SummedImageTerm)");
             }
         }
-        int alignment = 1;
+        int alignment = alignment(arch, spec);
         Map<String, Extent.Size> sizes = new LinkedHashMap<>();
         Map<String, Integer> channels = new LinkedHashMap<>();
         for (String layer : spec.layers()) {
@@ -134,7 +159,6 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             strides.put(layer, s);
             channels.put(layer, arch.outputChannels(layer));
             sizes.put(layer, new Extent.Size(ceilDiv(height, s), ceilDiv(width, s))); // SAME padding rounds up
-            alignment = Math.max(alignment, s);
         }
         this.spec = spec;
         this.architecture = arch;
@@ -143,7 +167,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         this.grid = new TileGrid(width, height, Math.max(alignment, core / alignment * alignment),
                 ceilDiv(halo, alignment) * alignment, alignment);
         this.shifts = new Random(seed);
-        this.exact = grid.halo() >= exactHalo(arch, spec.layers());
+        this.exact = grid.halo() >= exactHalo(arch, spec);
         Extent extent = new Extent(width, height, sizes);
         this.graph = new GraphSession(engine);
         try {
@@ -152,9 +176,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             Placeholder<TFloat32> tile = tf.withName("tile").placeholder(TFloat32.class,
                     Placeholder.shape(Shape.of(1, Shape.UNKNOWN_SIZE, Shape.UNKNOWN_SIZE, 3)));
             part = new TileImage(tf, width, height, tile, network.apply(tile, spec.layers()), strides);
-            SummedTerms summed = new SummedTerms(spec, extent, channels);
+            SummedTerms summed = new SummedTerms(spec, extent, arch);
             content = summed.content;
             style = summed.style;
+            neighbours = summed.neighbours;
             temporal = summed.temporal;
             terms.addAll(summed.all());
             spec.imageTerms().forEach(term -> terms.add(overPixels((SummedImageTerm) term)));
@@ -183,11 +208,21 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             var byPixels = tf.gradients(surrogate, List.of(tile, part.pixelsWithNextInput()));
             tileGradient = byPixels.dy(0);
             pixelsGradient = byPixels.dy(1);
-            styleSums = style.targetSums(tf, part);
-            styleWholeSums.addAll(placeholdersLike(tf, styleSums));
-            spec.styleLayers().keySet().forEach(layer -> stylePositions.put(layer,
-                    tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()))));
-            styleStatistics = style.targetStatistics(tf, List.copyOf(styleWholeSums), stylePositions);
+            if (neighbours != null) {
+                neighbourStyle = new NeighbourStyle(neighbours, new NeighbourTargets(tf, spec.styleLayers(), channels,
+                        spec.styleBlend(), width, height, engine.precision()), this::hypercolumnsOf, graph.session());
+                coreHypercolumns = neighbours.hypercolumnsOf(tf, part);
+                styleSums = List.of();
+                styleStatistics = List.of();
+            } else {
+                neighbourStyle = null;
+                coreHypercolumns = null;
+                styleSums = style.targetSums(tf, part);
+                styleWholeSums.addAll(placeholdersLike(tf, styleSums));
+                spec.styleLayers().keySet().forEach(layer -> stylePositions.put(layer,
+                        tf.placeholder(TFloat32.class, Placeholder.shape(Shape.scalar()))));
+                styleStatistics = style.targetStatistics(tf, List.copyOf(styleWholeSums), stylePositions);
+            }
         } catch (RuntimeException e) {
             terms.forEach(LossTerm::close);
             graph.close();
@@ -284,13 +319,58 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             }
         }
         content.setContentValues(features);
+        if (neighbourStyle != null) {
+            neighbourStyle.setPhoto(contentImage);
+        }
     }
 
-    /** Takes each style's statistics, tile by tile, from the style images (any size). */
+    /**
+     * Neural neighbours search their targets from the image the optimisation starts at, mixed with the content
+     * image ({@link NeighbourStyle#startFrom}), its hypercolumns taken tile by tile; a loss of statistics ignores it.
+     */
+    @Override
+    public void startFrom(float[] pixels) {
+        if (neighbourStyle != null) {
+            neighbourStyle.startFrom(pixels);
+        }
+    }
+
+    /**
+     * The neighbours' hypercolumns of an image of any size, read out tile by tile on its own grid of tiles: each
+     * core's cells are the whole image's ({@link Hypercolumns}), so the pieces make the whole.
+     */
+    private float[] hypercolumnsOf(RgbImage image) {
+        int depth = (int) coreHypercolumns.shape().size(3);
+        int stride = Hypercolumns.STRIDE;
+        float[] whole = new float[Hypercolumns.gridSide(image.height()) * Hypercolumns.gridSide(image.width()) * depth];
+        TileGrid imageGrid = new TileGrid(image.width(), image.height(), grid.core(), grid.halo(), grid.alignment());
+        for (TileGrid.Tile t : imageGrid.tiles(0, 0)) {
+            List<Tensor> fed = new ArrayList<>();
+            Session.Runner runner = graph.session().runner();
+            try {
+                part.feedTile(runner, image.pixels(), image.width(), t, spec.layers(), fed);
+                try (Result result = runner.fetch(coreHypercolumns).run()) {
+                    TileImage.paste(Tensors.toArray(result.get(0)), stride, depth, t, image.width(), whole);
+                }
+            } finally {
+                fed.forEach(Tensor::close);
+            }
+        }
+        return whole;
+    }
+
+    /**
+     * Takes each style's statistics, tile by tile, from the style images (any size); or, under neural neighbours,
+     * their hypercolumns as the search's candidates.
+     */
     @Override
     public void setStyles(List<RgbImage> styles) {
         if (styles.size() != spec.styleCount()) {
             throw new IllegalArgumentException(styles.size() + " style images for " + spec.styleCount() + " blend weights");
+        }
+        if (neighbours != null) {
+            neighbourStyle.setStyles(styles, java.util.Collections.nCopies(styles.size(), null));
+            return;
         }
         List<List<TFloat32>> perStyle = new ArrayList<>();
         try {
@@ -355,6 +435,10 @@ public final class TiledStyleTransferGraph implements ImageLoss {
             throw new IllegalArgumentException("one region per style, for a loss built with style regions");
         }
         painted = StyleRegion.painted(regions, width, height);
+        if (neighbours != null) {
+            neighbourStyle.setRegions(regions);
+            return;
+        }
         style.setRegions(regions, architecture);
     }
 
@@ -466,6 +550,7 @@ public final class TiledStyleTransferGraph implements ImageLoss {
         try {
             part.feedTile(runner, pixels, width, t, spec.layers(), fed);
             part.feedCore(runner, pixels, t, fed);
+            terms.forEach(term -> term.feed(runner));
             fetches.accept(runner, fed);
             try (Result result = runner.run()) {
                 read.accept(result);
@@ -511,6 +596,9 @@ public final class TiledStyleTransferGraph implements ImageLoss {
     @Override
     public void close() {
         terms.forEach(LossTerm::close);
+        if (neighbourStyle != null) {
+            neighbourStyle.close();
+        }
         graph.close();
     }
 

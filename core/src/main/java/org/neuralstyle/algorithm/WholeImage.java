@@ -7,6 +7,7 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
+import org.tensorflow.types.TInt32;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class WholeImage implements ImagePart, AutoCloseable {
         Map<String, Extent.Size> sizes = new LinkedHashMap<>();
         features.forEach((layer, f) -> sizes.put(layer, new Extent.Size((int) f.shape().size(1),
                 (int) f.shape().size(2))));
-        return new Extent((int) pixels.shape().size(2), (int) pixels.shape().size(1), sizes);
+        return new Extent(width(), height(), sizes);
     }
 
     @Override
@@ -53,6 +54,34 @@ final class WholeImage implements ImagePart, AutoCloseable {
     @Override
     public Operand<TFloat32> pixelsWithNext() {
         return pixels;
+    }
+
+    /** The whole image has nothing around it. */
+    @Override
+    public Surrounded featuresAround(String layer) {
+        return new Surrounded(features(layer), tf.constant(new int[] {0, 0}));
+    }
+
+    @Override
+    public Operand<TInt32> cellsAt(int stride) {
+        return tf.constant(new int[] {cells(height(), stride), cells(width(), stride)});
+    }
+
+    @Override
+    public LaidInput laidAtStride(int stride, int channels) {
+        return add(Shape.of(1, cells(height(), stride), cells(width(), stride), channels));
+    }
+
+    private int width() {
+        return (int) pixels.shape().size(2);
+    }
+
+    private int height() {
+        return (int) pixels.shape().size(1);
+    }
+
+    private static int cells(int side, int stride) {
+        return (side + stride - 1) / stride;
     }
 
     @Override

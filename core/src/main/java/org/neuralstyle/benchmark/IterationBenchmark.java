@@ -61,7 +61,7 @@ public final class IterationBenchmark {
         long setupStart = System.nanoTime();
         try (ImageLoss graph = tileSize > 0
                 ? new TiledStyleTransferGraph(weights, options.pooling(), spec, size, size, tileSize,
-                        TiledStyleTransferGraph.exactHalo(arch, spec.layers()), 7, engine)
+                        TiledStyleTransferGraph.exactHalo(arch, spec), 7, engine)
                 : new StyleTransferGraph(weights, options.pooling(), spec, size, size, engine)) {
             graph.setContent(randomImage(size, random));
             graph.setStyles(List.of(randomImage(size, random)));

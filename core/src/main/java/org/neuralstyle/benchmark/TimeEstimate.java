@@ -108,15 +108,17 @@ public final class TimeEstimate {
 
     /**
      * The estimated wall time of a neural-neighbour run: its iterations at {@link #NEIGHBOUR_ITERATION_FACTOR}
-     * times the Gram estimate's, and at each stage the search: the painting's four turns' hypercolumns against the
+     * times the Gram estimate's (whole or tiled), and at each stage the search: the painting's four turns' hypercolumns against the
      * picture's, about as many as the picture's each, twice (the distances to the nearest query first), 2 flops
      * per product term at the rate large products reach in the run's precision, plus as long as they take at the
      * fp32 peak for reading and preparing them (measured:
      * 12.5 s of setup at 512 x 341 with Starry Night and SqueezeNet's depth of 1600, 10 s of them the search).
      */
     public static Duration ofNeighbours(NetworkArchitecture architecture, Collection<String> layers, List<Stage> stages,
-                                       int depth, double peakGflops, Precision precision, CpuFeatures cpu) {
-        return estimate(architecture, layers, stages, NEIGHBOUR_ITERATION_FACTOR, depth, peakGflops, precision, cpu);
+                                       int depth, boolean tiled, double peakGflops, Precision precision,
+                                       CpuFeatures cpu) {
+        return estimate(architecture, layers, stages, NEIGHBOUR_ITERATION_FACTOR * (tiled ? TILED_FACTOR : 1), depth,
+                peakGflops, precision, cpu);
     }
 
     /** "40 s", "12 min", "2.5 h": as precise as an estimate within a factor of two deserves. */

@@ -72,6 +72,21 @@ public final class MemoryModel {
      */
     static final double NEIGHBOUR_BYTES_PER_VALUE = 60;
 
+    /**
+     * Neural neighbours' arrays per hypercolumn value of the picture in a tiled run: the same arrays held whole
+     * (the painting's turns and keys, the search image's hypercolumns, the targets), all but the network's, which
+     * runs tile by tile. Measured above the tiled graph's own peak with random VGG-19 weights (D = 2688), fp32,
+     * painting as large as the picture, 2-core Xeon, 2026-12-03: 512 px in 128 px cores 3.21 GB, 768 px in 256 px
+     * cores 6.11 GB, 53 bytes a value between them (a whole 512 px run: 4.06 GB). Most of it is Java arrays.
+     */
+    static final double NEIGHBOUR_TILED_BYTES_PER_VALUE = 55;
+
+    /** The bytes neural neighbours add to a tiled optimisation of width x height, hypercolumns of the given depth. */
+    public static long neighbourTiledBytes(int depth, long width, long height) {
+        return (long) (NEIGHBOUR_TILED_BYTES_PER_VALUE * depth * Math.max(1, (width + 3) / 4)
+                * Math.max(1, (height + 3) / 4));
+    }
+
     /** The bytes neural neighbours add to an optimisation of width x height with hypercolumns of the given depth. */
     public static long neighbourBytes(int depth, long width, long height) {
         return (long) (NEIGHBOUR_BYTES_PER_VALUE * depth * Math.max(1, width / 4) * Math.max(1, height / 4));

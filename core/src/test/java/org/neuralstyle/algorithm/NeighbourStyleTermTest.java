@@ -29,6 +29,42 @@ class NeighbourStyleTermTest {
     private static final int D = 4;
 
     /**
+     * A hypercolumn's blocks lie in the order the layers are given (the targets' columns and the balance follow that
+     * order): six layers, layer k of k channels filled with k^2 (k once divided by its channel count), given from the
+     * last to the first, come out in that order.
+     */
+    @Test
+    void theHypercolumnsBlocksFollowTheLayersOrder() {
+        java.util.Map<String, Double> layers = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> channels = new java.util.HashMap<>();
+        java.util.Map<String, Integer> strides = new java.util.HashMap<>();
+        for (int k = 6; k >= 1; k--) {
+            layers.put("layer" + k, 1.0);
+            channels.put("layer" + k, k);
+            strides.put("layer" + k, Hypercolumns.STRIDE);
+        }
+        NeighbourStyleTerm term = new NeighbourStyleTerm(layers, channels, strides, true, 1, 4, 4);
+        try (GraphSession graph = new GraphSession(EngineSettings.defaults())) {
+            Ops tf = graph.ops();
+            java.util.Map<String, Operand<TFloat32>> features = new java.util.HashMap<>();
+            for (int k = 1; k <= 6; k++) {
+                features.put("layer" + k, tf.fill(tf.constant(new int[] {1, 1, 1, k}), tf.constant((float) k * k)));
+            }
+            Operand<TFloat32> image = tf.zeros(tf.constant(new int[] {1, 4, 4, 3}), TFloat32.class);
+            try (Result result = graph.session().runner().fetch(term.hypercolumnsOf(tf, features, image)).run()) {
+                float[] row = Tensors.toArray(result.get(0));
+                int at = 0;
+                for (int k = 6; k >= 1; k--) {
+                    for (int c = 0; c < k; c++) {
+                        assertThat(row[at++]).as("layer" + k).isEqualTo((float) k);
+                    }
+                }
+                assertThat(at).isEqualTo(row.length);
+            }
+        }
+    }
+
+    /**
      * With every layer's balance 1 and with one of its own (b = 0.5, 2 on the first block's channels, 3, 1 on the
      * second's): sum_p c_p (1 - <b F_p, T_p> / |b F_p|) / N, worked out here on the hypercolumn put together.
      */
@@ -129,10 +165,11 @@ class NeighbourStyleTermTest {
             List<Operand<TFloat32>> blocks = List.of(
                     tf.slice(f, tf.constant(new int[] {0, 0, 0, 0}), tf.constant(new int[] {1, H, W, 2})),
                     tf.slice(f, tf.constant(new int[] {0, 0, 0, 2}), tf.constant(new int[] {1, H, W, 2})));
-            Operand<TFloat32> value = NeighbourStyleTerm.cosineDistance(tf, blocks,
-                    tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(new float[][][][] {reshape(balancedTargets)})),
+            Operand<TFloat32> value = tf.math.div(SummedTerm.sumOfAll(tf, NeighbourStyleTerm.cosineDistances(tf,
+                    blocks, tf.constant(org.tensorflow.ndarray.StdArrays.ndCopyOf(new float[][][][] {
+                        reshape(balancedTargets)})),
                     tf.reshape(tf.constant(squared), tf.constant(new long[] {1, 1, 1, D})),
-                    tf.reshape(tf.constant(coverage), tf.constant(new long[] {1, H, W, 1})));
+                    tf.reshape(tf.constant(coverage), tf.constant(new long[] {1, H, W, 1})))), tf.constant((float) H * W));
             Output<TFloat32> gradient = tf.gradients(value, List.of(f)).dy(0);
             try (TFloat32 in = Tensors.of(features, 1, H, W, D)) {
                 org.tensorflow.Session.Runner r = graph.session().runner().feed(f, in).fetch(value);

@@ -292,7 +292,7 @@ class StyleTransferGraphTest {
             for (int p = 0; p < 4; p++) {
                 int best = 0;
                 for (int j = 1; j < 4; j++) {
-                    double alpha = NeighbourStyleTerm.COMPLETENESS;
+                    double alpha = NeighbourTargets.COMPLETENESS;
                     if (distance[p][j] / (alpha + closest[j]) < distance[p][best] / (alpha + closest[best])) {
                         best = j;
                     }

@@ -204,6 +204,78 @@ class TiledStyleTransferGraphTest {
         assertSameLossAndGradient(actual, expected, tiled, whole);
     }
 
+    /**
+     * Neural neighbours tile: their loss is a sum over the hypercolumn grid's cells, each cell's hypercolumn the same
+     * from a tile's core as from the whole image (finer layers averaged over the cell, coarser ones interpolated from
+     * the next cell in the halo), and their targets are searched on hypercolumns read out tile by tile. On the tiny
+     * VGG at a size whose last cells are partial (44 x 30: 11 x 8 cells), two styles blended 2:1, each placed by a
+     * region, a start that is not the photo: the loss and gradient equal the whole image's.
+     */
+    @Test
+    void neuralNeighboursTileTheirSearchAndTheirLoss() {
+        float[] ramp = new float[SMALL_WIDTH * SMALL_HEIGHT];
+        for (int p = 0; p < ramp.length; p++) {
+            ramp[p] = 1 - (p % SMALL_WIDTH) / (SMALL_WIDTH - 1f);
+        }
+        List<StyleRegion> regions = java.util.Arrays.asList(new StyleRegion(ramp, SMALL_WIDTH, SMALL_HEIGHT), null);
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(net.architecture(), StyleLoss.Kind.NEIGHBOURS),
+                net.architecture(), new double[] {2, 1}).withStyleRegions();
+        RgbImage start = StyleTransferGraphTest.randomImage(SMALL_WIDTH, SMALL_HEIGHT, 8);
+        assertNeighboursTileExactly(net, spec, SMALL_CONTENT, TWO_STYLES, regions, start, SMALL_IMAGE, 12);
+    }
+
+    /**
+     * The same on VGG-19's own layers (random weights), whose relu4 layers lie at stride 8, twice the grid's: each
+     * of their cells is interpolated across the cores' edges, at a size with partial cells (276 x 250).
+     */
+    @Test
+    void vgg19NeighboursTiledWithTheExactHaloEqualTheWholeImage() {
+        NetworkWeights vgg = NetworkWeights.random(org.neuralstyle.network.Vgg.vgg19(), 4);
+        int w = 276;
+        int h = 250;
+        LossSpec spec = LossSpec.of(StyleTransferOptions.defaults(vgg.architecture(), StyleLoss.Kind.NEIGHBOURS),
+                vgg.architecture(), new double[] {1});
+        assertThat(TiledStyleTransferGraph.exactHalo(vgg.architecture(), spec))
+                .as("one cell of the coarsest layer more than its reach").isEqualTo(
+                        TiledStyleTransferGraph.exactHalo(vgg.architecture(), spec.layers()) + 8);
+        assertNeighboursTileExactly(vgg, spec, StyleTransferGraphTest.randomImage(w, h, 1),
+                List.of(StyleTransferGraphTest.randomImage(120, 100, 3)), null,
+                StyleTransferGraphTest.randomImage(w, h, 5), StyleTransferGraphTest.randomImage(w, h, 2), 96);
+    }
+
+    private static void assertNeighboursTileExactly(NetworkWeights weights, LossSpec spec, RgbImage content,
+                                                    List<RgbImage> styles, List<StyleRegion> regions, RgbImage start,
+                                                    RgbImage image, int core) {
+        int w = image.width();
+        int h = image.height();
+        float[] whole = new float[w * h * 3];
+        float[] tiled = new float[w * h * 3];
+        LossTerms expected;
+        try (StyleTransferGraph graph = new StyleTransferGraph(weights, Pooling.MAX, spec, w, h,
+                EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            if (regions != null) {
+                graph.setStyleRegions(regions);
+            }
+            graph.startFrom(start.pixels());
+            expected = graph.evaluate(image.pixels(), whole);
+        }
+        LossTerms actual;
+        try (TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, Pooling.MAX, spec, w, h, core,
+                TiledStyleTransferGraph.exactHalo(weights.architecture(), spec), 3, EngineSettings.defaults())) {
+            graph.setContent(content);
+            graph.setStyles(styles);
+            if (regions != null) {
+                graph.setStyleRegions(regions);
+            }
+            graph.startFrom(start.pixels());
+            actual = graph.evaluate(image.pixels(), tiled);
+        }
+        assertThat(expected.style()).isPositive();
+        assertSameLossAndGradient(actual, expected, tiled, whole);
+    }
+
     private static LossTerms wholeEvaluation(NetworkWeights weights, LossSpec spec, RgbImage content,
                                              List<RgbImage> styles, RgbImage image, float[] gradient) {
         try (StyleTransferGraph graph = new StyleTransferGraph(weights, Pooling.MAX, spec, image.width(),
@@ -354,10 +426,6 @@ class TiledStyleTransferGraphTest {
                 new double[] {1});
         assertThatThrownBy(() -> new TiledStyleTransferGraph(squeeze, Pooling.MAX, spec, 64, 64, 32, 32, 1,
                 EngineSettings.defaults())).hasMessageContaining("cannot be tiled");
-        LossSpec neighbours = LossSpec.of(StyleTransferOptions.defaults(net.architecture(), StyleLoss.Kind.NEIGHBOURS),
-                net.architecture(), new double[] {1});
-        assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, neighbours, 64, 64, 32, 32, 1,
-                EngineSettings.defaults())).hasMessageContaining("not neighbours");
         LossSpec selfSimilarity = LossSpec.of(StyleTransferOptions.defaults(net.architecture()).toBuilder()
                 .contentLoss(ContentLoss.SELF_SIMILARITY).build(), net.architecture(), new double[] {1});
         assertThatThrownBy(() -> new TiledStyleTransferGraph(net, Pooling.MAX, selfSimilarity, 64, 64, 32, 32, 1,

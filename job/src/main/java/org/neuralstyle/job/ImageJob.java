@@ -155,12 +155,9 @@ public final class ImageJob {
         String sizeOption = style.width() != null ? "--width " + style.width()
                 : request.scales() != null ? "--scales" : "--content " + content;
         Integer tileSize = request.tileSize();
-        // Tiles need every term to be a sum over the picture's parts; neural neighbours' search and the
-        // self-similarity of the content are not, so those cannot fall back on tiles: the output must fit whole.
-        String wholeOnly = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS
-                ? "--style-loss neighbours paints the output whole (its search is not split into tiles); leave "
-                        + "--tile-size out or use --style-loss gram"
-                : options.contentLoss() == ContentLoss.SELF_SIMILARITY
+        // Tiles need every term to be a sum over the picture's parts; the self-similarity of the content is not,
+        // so it cannot fall back on tiles: the output must fit whole.
+        String wholeOnly = options.contentLoss() == ContentLoss.SELF_SIMILARITY
                 ? "--content-loss self-similarity paints the output whole (it compares every part of the picture "
                         + "with every other); leave --tile-size out or use --content-loss mse"
                 : null;
@@ -411,7 +408,8 @@ public final class ImageJob {
         LossSpec spec = LossSpec.of(options, arch, new double[] {1});
         Duration time = options.styleLoss() == StyleLoss.Kind.NEIGHBOURS
                 ? TimeEstimate.ofNeighbours(arch, spec.layers(), stages,
-                        spec.styleLayers().keySet().stream().mapToInt(arch::outputChannels).sum(), peak,
+                        spec.styleLayers().keySet().stream().mapToInt(arch::outputChannels).sum(),
+                        options.tileSize() > 0, peak,
                         engine.precision(), CpuFeatures.ofThisMachine())
                 : TimeEstimate.of(arch, spec.layers(), stages, options.tileSize() > 0, peak, engine.precision(),
                         CpuFeatures.ofThisMachine());

@@ -89,7 +89,7 @@ final class MemoryBudget {
         }
         for (int core : TILE_CORES) {
             if (core < Math.max(width, height) && tiledBytes(width, height, core) <= allowedBytes
-                    && MemoryModel.tiledHeapBytes(architecture, contentLayers, width, height) <= 0.85 * heapBytes) {
+                    && tiledHeapBytes(width, height) <= 0.85 * heapBytes) {
                 return core;
             }
         }
@@ -98,7 +98,17 @@ final class MemoryBudget {
 
     long tiledBytes(long width, long height, int core) {
         return MemoryModel.tiledPeakBytes(architecture, contentLayers, layers, width, height, core,
-                TiledStyleTransferGraph.exactHalo(architecture, layers));
+                TiledStyleTransferGraph.exactHalo(architecture, layers)) + tiledNeighbourBytes(width, height);
+    }
+
+    /** The Java heap a tiled run needs for the whole image's arrays, neural neighbours' included. */
+    private long tiledHeapBytes(long width, long height) {
+        return MemoryModel.tiledHeapBytes(architecture, contentLayers, width, height)
+                + tiledNeighbourBytes(width, height);
+    }
+
+    private long tiledNeighbourBytes(long width, long height) {
+        return hypercolumnDepth > 0 ? MemoryModel.neighbourTiledBytes(hypercolumnDepth, width, height) : 0;
     }
 
     /** Peak bytes the model gives for optimising an image of this size. */
@@ -120,8 +130,8 @@ final class MemoryBudget {
         Cost cost = this::imageBytes;
         if (mayTile && canTile()) {
             // the smallest tile, and a heap too small for the whole image's arrays counts as no room
-            cost = (w, h) -> Math.min(imageBytes(w, h), MemoryModel.tiledHeapBytes(architecture, contentLayers, w, h)
-                    > 0.85 * heapBytes ? Long.MAX_VALUE : tiledBytes(w, h, TILE_CORES[TILE_CORES.length - 1]));
+            cost = (w, h) -> Math.min(imageBytes(w, h), tiledHeapBytes(w, h) > 0.85 * heapBytes ? Long.MAX_VALUE
+                    : tiledBytes(w, h, TILE_CORES[TILE_CORES.length - 1]));
         }
         requireFits(what, option, width, height, cost, fits -> "at most about " + fits + " pixels wide fits");
     }
