@@ -32,6 +32,7 @@ public final class SequenceStyleTransfer implements AutoCloseable {
 
     private final StyleTransfer transfer;
     private final StyleTransferOptions options;
+    private final List<StyleImage> styles;
     private final StyleTransferGraph graph;
 
     /**
@@ -42,6 +43,7 @@ public final class SequenceStyleTransfer implements AutoCloseable {
                                  StyleTransferOptions options, double temporalWeight, RgbImage frameSize) {
         this.transfer = new StyleTransfer(weights, engine);
         this.options = options;
+        this.styles = List.copyOf(styles);
         this.graph = transfer.openGraph(frameSize, styles, options, temporalWeight);
     }
 
@@ -73,8 +75,8 @@ public final class SequenceStyleTransfer implements AutoCloseable {
         }
         StyleTransferOptions frameOptions = options.forRun(frame.iterations(), frame.start());
         float[] x = transfer.initialImage(content, frame.start(), options.seed());
-        return transfer.optimise(graph, x, content, frameOptions, listener, StyleTransfer.Pass.only(frame.iterations()),
-                System.nanoTime(), frame.stopLoss()).result();
+        return transfer.optimise(graph, x, content, options.colors().finish(content, styles), frameOptions, listener,
+                StyleTransfer.Pass.only(frame.iterations()), System.nanoTime(), frame.stopLoss()).result();
     }
 
     @Override

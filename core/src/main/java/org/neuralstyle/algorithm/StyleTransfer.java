@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.function.UnaryOperator;
 
 /**
  * Gatys et al.'s neural style transfer as in "Neural Style in TensorFlow" (Siegel): optimise the pixels of an
@@ -73,7 +74,8 @@ public final class StyleTransfer {
         try (ImageLoss graph = tiled ? openTiled(seen, seenStyles, options) : openGraph(seen, seenStyles, options, 0)) {
             graph.setContent(seen);
             float[] x = initialImage(seen, options.initialization(), options.seed());
-            return optimise(graph, x, content, options, listener, pass, start, Double.NEGATIVE_INFINITY);
+            return optimise(graph, x, content, colors.finish(content, styles), options, listener, pass, start,
+                    Double.NEGATIVE_INFINITY);
         }
     }
 
@@ -126,7 +128,7 @@ public final class StyleTransfer {
             spec = spec.withStyleRegions();
         }
         TiledStyleTransferGraph graph = new TiledStyleTransferGraph(weights, options.pooling(), spec, content.width(),
-                content.height(), options.tileSize(), TiledStyleTransferGraph.exactHalo(weights.architecture(), spec.layers()),
+                content.height(), options.tileSize(), TiledStyleTransferGraph.exactHalo(weights.architecture(), spec),
                 options.seed(), engine);
         try {
             graph.setStyles(styles.stream().map(s -> scaledStyle(s, content.width())).toList());
@@ -157,14 +159,15 @@ public final class StyleTransfer {
      * Runs the optimiser from x for options.iterations() iterations, or until the best loss is at most stopLoss,
      * and returns the best image seen.
      */
-    PassOutcome optimise(ImageLoss graph, float[] x, RgbImage content, StyleTransferOptions options,
-                         StyleTransferListener listener, Pass pass, long start, double stopLoss) {
+    PassOutcome optimise(ImageLoss graph, float[] x, RgbImage content, UnaryOperator<RgbImage> colors,
+                         StyleTransferOptions options, StyleTransferListener listener, Pass pass, long start,
+                         double stopLoss) {
         boolean lbfgs = options.optimizer() == StyleTransferOptions.OptimizerKind.LBFGS;
         // Averaging suits Adam's iterates, not L-BFGS's line-search trials.
         IterateAverage average = !lbfgs && options.averageDecay() > 0
                 ? new IterateAverage(options.averageDecay(), x.length) : null;
         graph.startFrom(x);
-        Tracker tracker = new Tracker(graph, content, options, listener, pass, start, stopLoss, average);
+        Tracker tracker = new Tracker(graph, content, colors, options, listener, pass, start, stopLoss, average);
         if (graph instanceof TiledStyleTransferGraph tiled) {
             tiled.onTileDone((done, total) -> listener.onTile(new TileProgress(
                     pass.iterationOffset() + tracker.history.size(), pass.totalIterations(), done, total)));
@@ -193,7 +196,7 @@ public final class StyleTransfer {
                 outputIteration = tracker.history.size() - 1;
             }
         }
-        StyleTransferResult result = new StyleTransferResult(outputImage(output, content, options, graph.painted()),
+        StyleTransferResult result = new StyleTransferResult(outputImage(output, content, colors, options, graph.painted()),
                 outputLoss,
                 pass.iterationOffset() + outputIteration, tracker.history, ending, since(start));
         return new PassOutcome(result, adam == null ? null : adam.state());
@@ -208,6 +211,7 @@ public final class StyleTransfer {
     private static final class Tracker implements Objective {
         private final ImageLoss graph;
         private final RgbImage content;
+        private final UnaryOperator<RgbImage> colors;
         private final StyleTransferOptions options;
         private final StyleTransferListener listener;
         private final Pass pass;
@@ -220,11 +224,12 @@ public final class StyleTransfer {
         private boolean stopped;
         private final IterateAverage average;
 
-        Tracker(ImageLoss graph, RgbImage content, StyleTransferOptions options,
+        Tracker(ImageLoss graph, RgbImage content, UnaryOperator<RgbImage> colors, StyleTransferOptions options,
                 StyleTransferListener listener, Pass pass, long start, double stopLoss, IterateAverage average) {
             this.average = average;
             this.graph = graph;
             this.content = content;
+            this.colors = colors;
             this.options = options;
             this.listener = listener;
             this.pass = pass;
@@ -260,7 +265,7 @@ public final class StyleTransfer {
                 int offset = pass.iterationOffset();
                 listener.onIteration(new IterationProgress(offset + iteration, pass.totalIterations(), pass.scale(),
                         pass.scales(), loss, bestLoss, offset + bestIteration, since(start),
-                        () -> outputImage(best.clone(), content, options, graph.painted())));
+                        () -> outputImage(best.clone(), content, colors, options, graph.painted())));
             }
             if (iteration < options.iterations() && listener.stopRequested()) {
                 stopped = true;
@@ -291,8 +296,9 @@ public final class StyleTransfer {
      * the regions' own softness. Left to the content loss alone that part drifts (13 levels on the cat at 256 px
      * with SqueezeNet, from the total-variation term's smoothing), and the user asked for it to stay as it is.
      */
-    static RgbImage outputImage(float[] pixels, RgbImage content, StyleTransferOptions options, StyleRegion painted) {
-        RgbImage image = options.colors().finish(new RgbImage(content.width(), content.height(), pixels).clamped(), content);
+    static RgbImage outputImage(float[] pixels, RgbImage content, UnaryOperator<RgbImage> colors,
+                                StyleTransferOptions options, StyleRegion painted) {
+        RgbImage image = colors.apply(new RgbImage(content.width(), content.height(), pixels).clamped());
         image = options.preserveColors() ? ColorPreservation.keepContentColors(image, content) : image;
         return painted == null ? image : painted.resizedTo(image.width(), image.height()).composite(image, content);
     }

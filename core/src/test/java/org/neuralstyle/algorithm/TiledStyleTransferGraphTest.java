@@ -324,7 +324,7 @@ class TiledStyleTransferGraphTest {
             graph.setContent(photo);
             graph.setStyles(List.of(painting));
             float[] x = transfer.initialImage(photo, options.initialization(), 1);
-            StyleTransferResult result = transfer.optimise(graph, x, photo, options, StyleTransferListener.NONE,
+            StyleTransferResult result = transfer.optimise(graph, x, photo, image -> image, options, StyleTransferListener.NONE,
                     StyleTransfer.Pass.only(80), System.nanoTime(), Double.NEGATIVE_INFINITY).result();
             output = result.image();
             history = result.history();

@@ -183,10 +183,12 @@ public final class JobOptions {
                 .help("Memory the run may use, e.g. 8G or 512M; larger images are refused before any work, naming "
                         + "the size that fits (default: 90% of this machine's)."));
         // Colour
-        d.add(value("--colors", "style|content-histogram|content-luminance", String.class, (r, v) -> r.colors = v)
-                .group(OptionGroup.COLOUR)
+        d.add(value("--colors", "style|content-histogram|content-luminance|palette", String.class,
+                (r, v) -> r.colors = v).group(OptionGroup.COLOUR)
                 .help("Whose colours: the style's (default); the content's by recolouring the styles to its mean "
-                        + "colour and covariance first; or the content's by styling luminance alone (Gatys et al. 2017)."));
+                        + "colour and covariance first; the content's by styling luminance alone (Gatys et al. 2017); "
+                        + "or palette: the content's colours moved onto the style's palette under the picture's "
+                        + "strokes, as neural neighbour style finishes (Kolkin et al. 2022)."));
         d.add(flag("--preserve-colors", (r, v) -> r.preserveColors = v).group(OptionGroup.COLOUR)
                 .help("Keep the content image's colours (style luminance only)."));
         // Optimisation
